@@ -1,0 +1,163 @@
+import { CellValue } from './cells';
+import { AbcClass, abcClasses, AbcCutoffs, DEFAULT_ABC } from './abcClasses';
+import { aggregate, AggregateOptions, Aggregation, ClientAgg } from './aggregate';
+import { addMonths } from './parseDate';
+import { giniSortedDesc } from './gini';
+import { hhiSortedDesc } from './hhi';
+import { CurvePoint, lorenzCurve, paretoCurve } from './lorenz';
+import { DEFAULT_RULES, RuleSet } from './rules';
+import { detectTable, DetectOptions, TableDetection } from './table';
+import { decide, statusFromLabel, TierBar, tierBars, TierDecision, TierStatus, STATUSES } from './tiering';
+import { topShareSortedDesc } from './topShare';
+
+/**
+ * The whole analysis in one call, the same for the command line, the task pane and the
+ * custom functions: table → per-client totals → ABC, concentration → tiers and reasons.
+ */
+export interface AnalyzeOptions extends Omit<AggregateOptions, 'measure'> {
+  rules?: RuleSet;
+  abc?: AbcCutoffs;
+  detect?: DetectOptions;
+  /** Points kept in the Pareto and Lorenz curves (default 200). */
+  curvePoints?: number;
+}
+
+export interface ClientResult extends ClientAgg {
+  abc: AbcClass | null;
+  /** Share of the positive total (0 for excluded clients). */
+  share: number;
+  cumShare: number;
+  rank: number;
+  decision: TierDecision;
+}
+
+export interface Concentration {
+  /** Clients with total > 0. */
+  clients: number;
+  excluded: number;
+  total: number;
+  abc: Record<AbcClass, { clients: number; revenue: number }>;
+  top20Share: number;
+  top10Share: number;
+  gini: number;
+  hhi: number;
+  pareto: CurvePoint[];
+  lorenz: CurvePoint[];
+}
+
+export interface Analysis {
+  table: TableDetection;
+  aggregation: Omit<Aggregation, 'clients'>;
+  rules: RuleSet;
+  clients: ClientResult[];
+  bars: TierBar[];
+  concentration: Concentration;
+  tiers: Record<string, { clients: number; revenue: number }>;
+  statuses: Record<TierStatus, number>;
+  /** Day number of the next review (review end + window). */
+  nextReviewDay: number | null;
+}
+
+export function analyzeGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, options: AnalyzeOptions = {}): Analysis {
+  const rules = options.rules ?? DEFAULT_RULES;
+  const table = detectTable(grid, options.detect);
+  const agg = aggregate(grid, table, {
+    ...options,
+    measure: rules.measure,
+    windowMonths: options.windowMonths ?? rules.windowMonths,
+  });
+  const { clients, ...aggregation } = agg;
+  return { table, aggregation, ...analyzeClients(clients, rules, options), nextReviewDay: agg.window ? addMonths(agg.window.toDay, typeof agg.window.months === 'number' ? agg.window.months : rules.windowMonths) : null };
+}
+
+/** ABC, concentration and tiers for already aggregated clients. */
+export function analyzeClients(
+  clients: ClientAgg[],
+  rules: RuleSet,
+  options: { abc?: AbcCutoffs; curvePoints?: number } = {},
+): Omit<Analysis, 'table' | 'aggregation' | 'nextReviewDay'> {
+  const n = clients.length;
+  const totals = new Float64Array(n);
+  const keys: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    totals[i] = clients[i].total;
+    keys[i] = clients[i].key;
+  }
+  const abc = abcClasses(totals, keys, options.abc ?? DEFAULT_ABC);
+  const desc = new Float64Array(n - abc.excluded.length);
+  {
+    // reuse the ranking: rank r-1 holds the r-th largest
+    for (let i = 0; i < n; i++) if (abc.rank[i] > 0) desc[abc.rank[i] - 1] = totals[i];
+  }
+  const bars = tierBars(rules, totals, keys);
+  const ctx = { rules, bars };
+  const tiers: Record<string, { clients: number; revenue: number }> = {};
+  for (const t of rules.tiers) tiers[t.name] = { clients: 0, revenue: 0 };
+  const statuses = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TierStatus, number>;
+  const results: ClientResult[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = clients[i];
+    const decision = decide(
+      { measure: c.total, orders: c.orders, previousTier: c.previousTier, reviewsBelow: c.reviewsBelow, previousStatus: statusFromLabel(c.previousStatus) },
+      ctx,
+    );
+    tiers[decision.tier].clients++;
+    tiers[decision.tier].revenue += c.revenue;
+    statuses[decision.status]++;
+    results[i] = {
+      ...c,
+      abc: abc.classes[i],
+      share: abc.rank[i] > 0 ? c.total / abc.total : 0,
+      cumShare: abc.cumShare[i],
+      rank: abc.rank[i],
+      decision,
+    };
+  }
+  const points = options.curvePoints ?? 200;
+  const concentration: Concentration = {
+    clients: desc.length,
+    excluded: abc.excluded.length,
+    total: abc.total,
+    abc: abc.summary,
+    top20Share: topShareSortedDesc(desc, 0.2),
+    top10Share: topShareSortedDesc(desc, Math.min(10, Math.max(1, desc.length))),
+    gini: giniSortedDesc(desc),
+    hhi: hhiSortedDesc(desc),
+    pareto: paretoCurve(desc, points),
+    lorenz: lorenzCurve(desc, points),
+  };
+  return { rules, clients: results, bars, concentration, tiers, statuses };
+}
+
+/** The JSON the command line prints for `analyze --json`. */
+export function analysisSummary(a: Analysis) {
+  const c = a.concentration;
+  const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
+  return {
+    shape: a.table.shape,
+    headerRow: a.table.headerRow + 1,
+    columns: Object.fromEntries(Object.entries(a.table.columns).map(([k, v]) => [k, { column: v!.letter, header: v!.header, confidence: v!.confidence }])),
+    window: a.aggregation.window ? { from: a.aggregation.window.from || null, to: a.aggregation.window.to, months: a.aggregation.window.months } : null,
+    rules: a.rules.name,
+    measure: a.rules.measure,
+    clients: c.clients,
+    excluded: c.excluded,
+    total: round(c.total, 2),
+    abc: Object.fromEntries((['A', 'B', 'C'] as const).map((k) => [k, { clients: c.abc[k].clients, revenue: round(c.abc[k].revenue, 2) }])),
+    top20Share: round(c.top20Share),
+    top10Share: round(c.top10Share),
+    gini: round(c.gini),
+    hhi: round(c.hhi, 3),
+    tiers: Object.fromEntries(Object.entries(a.tiers).map(([k, v]) => [k, v.clients])),
+    tierRevenue: Object.fromEntries(Object.entries(a.tiers).map(([k, v]) => [k, round(v.revenue, 2)])),
+    bars: a.bars.map((b) => ({ tier: b.tier, minAmount: b.minAmount === null || !Number.isFinite(b.minAmount) ? null : round(b.minAmount, 2), minOrders: b.minOrders })),
+    statuses: a.statuses,
+    rowsRead: a.aggregation.rowsRead,
+    rowsUsed: a.aggregation.rowsUsed,
+    rowsOutsideWindow: a.aggregation.rowsOutsideWindow,
+    duplicates: a.aggregation.duplicates.length,
+    issues: a.aggregation.issueCount,
+    issueSamples: a.aggregation.issues.slice(0, 20).map((i) => `${i.address}: ${i.value} — ${i.problem}`),
+    notes: a.table.notes,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Cell values as they arrive from Excel (`Range.values`), ExcelJS, a CSV file or a custom
+ * function argument. Excel errors arrive as their text (`#N/A`, `#VALUE!` …).
+ */
+export type CellValue = string | number | boolean | null | undefined | Date;
+
+/** Excel's error values, as `Range.values` and custom-function arguments show them. */
+export const EXCEL_ERRORS = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#BUSY!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+  '#PYTHON!',
+] as const;
+
+const ERROR_SET: ReadonlySet<string> = new Set(EXCEL_ERRORS);
+
+/** True when `v` is the text of an Excel error value such as `#N/A`. */
+export function isExcelError(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 2 && v.charCodeAt(0) === 35 /* # */ && ERROR_SET.has(v.trim().toUpperCase());
+}
+
+/** True for cells Excel treats as empty: `null`, `undefined`, `""` or only spaces. */
+export function isBlank(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') return v.trim().length === 0 || /^[\s\u00a0\u2007\u2009\u202f]*$/.test(v);
+  return false;
+}
+
+/** Column letters for a zero-based index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Zero-based index for column letters (`A` → 0, `AA` → 26); undefined when not letters. */
+export function columnIndex(letters: string): number | undefined {
+  const t = letters.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(t)) return undefined;
+  let n = 0;
+  for (let i = 0; i < t.length; i++) n = n * 26 + (t.charCodeAt(i) - 64);
+  return n <= 16384 ? n - 1 : undefined;
+}
+
+/** A1-style address of a zero-based cell, e.g. (0, 2) → "C1". */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** A readable rendering of a cell for messages: quotes text, shows blanks as (empty). */
+export function showCell(v: CellValue): string {
+  if (v === null || v === undefined || v === '') return '(empty)';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '…' : v);
+  return String(v);
+}

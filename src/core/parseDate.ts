@@ -1,0 +1,137 @@
+import { CellValue, isBlank, isExcelError } from './cells';
+
+/**
+ * Dates as they arrive from a sheet: Excel serial numbers (1900 date system), JavaScript
+ * dates, and text `31.12.2025`, `31.12.25`, `2025-12-31`, `2025-12-31 14:05`, `12/31/2025`.
+ * Internally a date is a **day number**: whole days since 1970-01-01 (UTC), so comparisons
+ * and windows are integer arithmetic. Excel serial 25569 is 1970-01-01.
+ *
+ * `03/04/2025` is 3 April or 4 March: without an order hint it is reported as ambiguous.
+ *
+ * @example parseDate(45657)        // { kind: 'date', day: 20088 } (2024-12-31)
+ * @example parseDate('31.12.2025') // { kind: 'date', day: 20453 }
+ */
+export type DateOrder = 'dmy' | 'mdy';
+
+export type DateResult =
+  | { kind: 'date'; day: number }
+  | { kind: 'blank' }
+  | { kind: 'error'; code: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'ambiguous'; text: string; candidates: [number, number] };
+
+export const EXCEL_EPOCH_OFFSET = 25569;
+const MS_PER_DAY = 86400000;
+
+/** Day number of a calendar date, or undefined when the date does not exist. */
+export function dayFromParts(year: number, month: number, day: number): number | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 9999) return undefined;
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return Math.round(ms / MS_PER_DAY);
+}
+
+/** `YYYY-MM-DD` for a day number. */
+export function dayToIso(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Day number for strict `YYYY-MM-DD`, or undefined. */
+export function isoToDay(iso: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  return m ? dayFromParts(+m[1], +m[2], +m[3]) : undefined;
+}
+
+/** Excel serial (1900 system) for a day number. */
+export function dayToSerial(day: number): number {
+  return day + EXCEL_EPOCH_OFFSET;
+}
+
+/** Calendar parts of a day number. */
+export function dayParts(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * The same day `months` months later (negative: earlier), clamped to the month's end:
+ * 31 Aug − 6 months = 28/29 Feb.
+ */
+export function addMonths(day: number, months: number): number {
+  const p = dayParts(day);
+  const total = p.year * 12 + (p.month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return Math.round(Date.UTC(y, m - 1, Math.min(p.day, last)) / MS_PER_DAY);
+}
+
+/** Month index (year*12 + month-1) of a day number, for per-period buckets. */
+export function monthIndex(day: number): number {
+  const p = dayParts(day);
+  return p.year * 12 + p.month - 1;
+}
+
+export function parseDate(v: CellValue, order?: DateOrder): DateResult {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v < 1 || v >= 2958466) return { kind: 'error', code: '#NUM!' };
+    return { kind: 'date', day: Math.floor(v) - EXCEL_EPOCH_OFFSET };
+  }
+  if (v instanceof Date) {
+    const t = v.getTime();
+    return Number.isNaN(t) ? { kind: 'error', code: '#VALUE!' } : { kind: 'date', day: Math.floor(t / MS_PER_DAY) };
+  }
+  if (isBlank(v)) return { kind: 'blank' };
+  if (typeof v === 'boolean') return { kind: 'text', text: String(v) };
+  const text = String(v);
+  if (isExcelError(text)) return { kind: 'error', code: text.trim().toUpperCase() };
+  const s = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m) return fromParts(text, +m[1], +m[2], +m[3]);
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s*г\.?)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
+  if (m) return fromParts(text, fullYear(m[3]), +m[2], +m[1]);
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$/i.exec(s);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    const y = fullYear(m[3]);
+    const dmy = dayFromParts(y, b, a);
+    const mdy = dayFromParts(y, a, b);
+    if (order === 'dmy') return dmy === undefined ? { kind: 'text', text } : { kind: 'date', day: dmy };
+    if (order === 'mdy') return mdy === undefined ? { kind: 'text', text } : { kind: 'date', day: mdy };
+    if (dmy !== undefined && mdy !== undefined && dmy !== mdy) return { kind: 'ambiguous', text, candidates: [dmy, mdy] };
+    const one = dmy ?? mdy;
+    return one === undefined ? { kind: 'text', text } : { kind: 'date', day: one };
+  }
+  if (/^\d+(?:\.\d+)?$/.test(s)) return parseDate(Number(s), order);
+  return { kind: 'text', text };
+}
+
+function fullYear(y: string): number {
+  const n = +y;
+  return y.length === 2 ? (n < 50 ? 2000 + n : 1900 + n) : n;
+}
+
+function fromParts(text: string, y: number, mo: number, d: number): DateResult {
+  const day = dayFromParts(y, mo, d);
+  return day === undefined ? { kind: 'text', text } : { kind: 'date', day };
+}
+
+/** Infer day/month order from a column of slash dates: any first part > 12 means dmy, etc. */
+export function inferDateOrder(values: Iterable<CellValue>, limit = 20000): DateOrder | undefined {
+  let dmy = 0;
+  let mdy = 0;
+  let seen = 0;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    if (++seen > limit) break;
+    const m = /^\s*(\d{1,2})\/(\d{1,2})\//.exec(v);
+    if (!m) continue;
+    if (+m[1] > 12) dmy++;
+    else if (+m[2] > 12) mdy++;
+  }
+  if (dmy > 0 && mdy === 0) return 'dmy';
+  if (mdy > 0 && dmy === 0) return 'mdy';
+  return undefined;
+}

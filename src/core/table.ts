@@ -1,0 +1,251 @@
+import { CellValue, columnLetter, isBlank } from './cells';
+import { parseMoney } from './parseMoney';
+import { parseDate } from './parseDate';
+import { monthFromHeader } from './monthHeader';
+
+/**
+ * Locating the client table in a 2-D array of cell values: the header row (within the first
+ * rows), and columns mapped by Russian and English header synonyms. Two shapes:
+ *
+ * - `clients`: one row per client with an amount column (or one column per month: `monthly`);
+ * - `transactions`: a log of date, client, amount (and maybe an order/invoice number).
+ *
+ * Every mapped column carries a confidence in 0..1 so the UI can ask the user to correct it.
+ */
+export type Role = 'client' | 'amount' | 'date' | 'margin' | 'manager' | 'tier' | 'orders' | 'orderId' | 'status' | 'reviewsBelow' | 'email' | 'contact';
+
+export const ROLES: readonly Role[] = ['client', 'amount', 'date', 'margin', 'manager', 'tier', 'orders', 'orderId', 'status', 'reviewsBelow', 'email', 'contact'];
+
+/** Header synonyms, normalised (lower case, no punctuation). Earlier entries are stronger. */
+export const SYNONYMS: Record<Role, string[]> = {
+  client: ['client', 'клиент', 'customer', 'customerid', 'customer id', 'customer name', 'client name', 'контрагент', 'покупатель', 'заказчик', 'наименование клиента', 'название клиента', 'компания', 'company', 'account', 'организация', 'партнер', 'партнёр', 'наименование', 'name', 'имя', 'фио'],
+  amount: ['revenue', 'выручка', 'amount', 'sales', 'сумма', 'оборот', 'turnover', 'total', 'итого', 'сумма продаж', 'продажи', 'объем продаж', 'объём продаж', 'объем', 'объём', 'value', 'стоимость', 'sum', 'net sales', 'сумма заказа', 'оплата', 'платеж', 'платёж'],
+  date: ['date', 'дата', 'invoicedate', 'invoice date', 'order date', 'дата заказа', 'дата продажи', 'дата документа', 'period', 'период', 'день', 'дата отгрузки', 'дата оплаты'],
+  margin: ['margin', 'маржа', 'прибыль', 'profit', 'gross profit', 'валовая прибыль', 'маржинальность', 'наценка', 'markup', 'gross margin'],
+  manager: ['manager', 'менеджер', 'account manager', 'ответственный', 'owner', 'sales rep', 'куратор', 'аккаунт менеджер', 'аккаунт-менеджер'],
+  tier: ['tier', 'статус клиента', 'категория', 'category', 'уровень', 'level', 'segment', 'сегмент', 'current tier', 'текущий статус', 'статус', 'класс'],
+  orders: ['orders', 'заказы', 'количество заказов', 'число заказов', 'кол во заказов', 'order count', 'number of orders', 'сделки', 'deals', 'сделок', 'заказов'],
+  orderId: ['invoiceno', 'invoice no', 'invoice', 'order', 'order id', 'order no', 'номер заказа', 'заказ', 'счет', 'счёт', 'номер счета', 'номер счёта', 'документ', 'номер документа', 'накладная'],
+  status: ['tier status', 'status', 'review status', 'статус пересмотра', 'статус tier', 'tier статус'],
+  reviewsBelow: ['reviews below', 'пересмотров ниже', 'reviews below bar', 'ниже планки'],
+  email: ['email', 'e-mail', 'почта', 'электронная почта', 'эл почта', 'mail'],
+  contact: ['contact', 'контакт', 'контактное лицо', 'contact person', 'представитель'],
+};
+
+export function normHeader(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  return String(v)
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s\u00a0_\-.,:;()[\]"'«»№#/\\]+/g, ' ')
+    .trim();
+}
+
+const NORM_SYNONYMS: Record<Role, string[]> = Object.fromEntries(
+  ROLES.map((r) => [r, SYNONYMS[r].map((s) => normHeader(s))]),
+) as Record<Role, string[]>;
+
+/** How well a header text matches a role: 1 exact synonym, 0.8 starts with one, 0.6 contains one. */
+export function headerScore(header: CellValue, role: Role): number {
+  const h = normHeader(header);
+  if (!h) return 0;
+  let best = 0;
+  const syns = NORM_SYNONYMS[role];
+  for (let i = 0; i < syns.length; i++) {
+    const s = syns[i];
+    const rankPenalty = Math.min(0.1, i * 0.004);
+    let score = 0;
+    if (h === s) score = 1 - rankPenalty;
+    else if (s.length >= 3 && (h.startsWith(s + ' ') || h.endsWith(' ' + s))) score = 0.8 - rankPenalty;
+    else if (s.length >= 4 && h.includes(s)) score = 0.6 - rankPenalty;
+    if (score > best) best = score;
+  }
+  return best;
+}
+
+export interface ColumnMatch {
+  index: number;
+  letter: string;
+  header: string;
+  confidence: number;
+}
+
+export type TableShape = 'clients' | 'monthly' | 'transactions';
+
+export interface MonthColumn {
+  index: number;
+  letter: string;
+  header: string;
+  /** year*12 + month-1 */
+  month: number;
+}
+
+export interface TableDetection {
+  /** Zero-based row of the header. */
+  headerRow: number;
+  /** First and one-past-last data row (zero-based). */
+  firstDataRow: number;
+  endRow: number;
+  shape: TableShape;
+  columns: Partial<Record<Role, ColumnMatch>>;
+  monthColumns: MonthColumn[];
+  headers: string[];
+  /** Overall confidence 0..1. */
+  confidence: number;
+  /** What was looked for when nothing fits, or notes for the user. */
+  notes: string[];
+}
+
+export interface DetectOptions {
+  /** How many top rows may hold the header (default 20). */
+  maxHeaderRow?: number;
+  /** Columns forced by the user: header text or column letter. */
+  overrides?: Partial<Record<Role, number>>;
+}
+
+export class TableNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TableNotFoundError';
+  }
+}
+
+/**
+ * Find the header row and map the columns. Throws TableNotFoundError with a message that says
+ * what was looked for when no row has a client column and an amount (or month) column.
+ */
+export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, options: DetectOptions = {}): TableDetection {
+  const maxHeader = Math.min(options.maxHeaderRow ?? 20, grid.length);
+  let best: { row: number; score: number; cols: Partial<Record<Role, ColumnMatch>>; months: MonthColumn[] } | undefined;
+  for (let r = 0; r < maxHeader; r++) {
+    const row = grid[r] ?? [];
+    const { cols, months } = mapRow(row);
+    const textCells = row.filter((c) => typeof c === 'string' && c.trim()).length;
+    let score = 0;
+    if (cols.client) score += 2 * cols.client.confidence;
+    if (cols.amount) score += 2 * cols.amount.confidence;
+    else if (months.length >= 2) score += 1.6;
+    if (cols.date) score += cols.date.confidence;
+    for (const role of ['margin', 'manager', 'tier', 'orders', 'orderId'] as Role[]) if (cols[role]) score += 0.3 * cols[role]!.confidence;
+    if (textCells < 2) score = 0;
+    if (!best || score > best.score + 1e-9) best = { row: r, score, cols, months };
+  }
+  const looked =
+    'Looked for a header row with a client column (Client, Клиент, Контрагент, Customer…) and an amount column (Revenue, Выручка, Сумма, Оборот, Amount, Sales…) or one column per month, in the first ' +
+    `${maxHeader} rows.`;
+  if (!best || best.score <= 0) {
+    if (!options.overrides?.client && !options.overrides?.amount) throw new TableNotFoundError(grid.length === 0 ? 'The sheet is empty. ' + looked : 'No client table found. ' + looked);
+  }
+  const headerRow = best?.row ?? 0;
+  const headerCells = grid[headerRow] ?? [];
+  const headers = Array.from({ length: headerCells.length }, (_, i) => (isBlank(headerCells[i]) ? '' : String(headerCells[i]).trim()));
+  const cols: Partial<Record<Role, ColumnMatch>> = { ...(best?.cols ?? {}) };
+  for (const [role, idx] of Object.entries(options.overrides ?? {}) as Array<[Role, number]>) {
+    if (idx === undefined) continue;
+    for (const r of ROLES) if (cols[r]?.index === idx && r !== role) delete cols[r];
+    cols[role] = { index: idx, letter: columnLetter(idx), header: headers[idx] ?? '', confidence: 1 };
+  }
+  const months = (best?.months ?? []).filter((m) => !Object.values(cols).some((c) => c?.index === m.index));
+  let endRow = grid.length;
+  while (endRow > headerRow + 1 && (grid[endRow - 1] ?? []).every((c) => isBlank(c))) endRow--;
+  const notes: string[] = [];
+  if (!cols.client) throw new TableNotFoundError(`No client column found in header row ${headerRow + 1}. ${looked}`);
+  // The amount column must hold numbers: check a sample of data rows.
+  if (cols.amount && !columnLooksNumeric(grid, cols.amount.index, headerRow + 1, endRow)) {
+    notes.push(`Column ${cols.amount.letter} ("${cols.amount.header}") holds few numbers; check the amount column.`);
+    cols.amount = { ...cols.amount, confidence: cols.amount.confidence * 0.5 };
+  }
+  if (cols.date && !columnLooksLikeDates(grid, cols.date.index, headerRow + 1, endRow)) {
+    notes.push(`Column ${cols.date.letter} ("${cols.date.header}") holds few dates; it is not used as the date column.`);
+    delete cols.date;
+  }
+  let shape: TableShape;
+  if (cols.date && cols.amount) shape = 'transactions';
+  else if (cols.amount) shape = 'clients';
+  else if (months.length >= 2) shape = 'monthly';
+  else throw new TableNotFoundError(`No amount column found in header row ${headerRow + 1}. ${looked}`);
+  if (shape === 'transactions' && !cols.orderId) notes.push('No order/invoice number column: every row with a positive amount counts as one order.');
+  const confs = [cols.client.confidence, shape === 'monthly' ? 0.8 : cols.amount!.confidence];
+  if (shape === 'transactions') confs.push(cols.date!.confidence);
+  const confidence = Math.min(...confs);
+  return { headerRow, firstDataRow: headerRow + 1, endRow, shape, columns: cols, monthColumns: shape === 'monthly' || !cols.amount ? months : months, headers, confidence, notes };
+}
+
+function mapRow(row: ReadonlyArray<CellValue>): { cols: Partial<Record<Role, ColumnMatch>>; months: MonthColumn[] } {
+  const candidates: Array<{ role: Role; index: number; score: number }> = [];
+  const months: MonthColumn[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (isBlank(cell)) continue;
+    const m = monthFromHeader(cell);
+    if (m !== undefined) {
+      months.push({ index: c, letter: columnLetter(c), header: headerText(cell), month: m });
+      continue;
+    }
+    if (typeof cell !== 'string') continue;
+    for (const role of ROLES) {
+      const s = headerScore(cell, role);
+      if (s > 0) candidates.push({ role, index: c, score: s });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.index - b.index);
+  const cols: Partial<Record<Role, ColumnMatch>> = {};
+  const used = new Set<number>();
+  for (const cand of candidates) {
+    if (cols[cand.role] || used.has(cand.index)) continue;
+    cols[cand.role] = { index: cand.index, letter: columnLetter(cand.index), header: String(row[cand.index]).trim(), confidence: Math.round(cand.score * 100) / 100 };
+    used.add(cand.index);
+  }
+  return { cols, months };
+}
+
+function headerText(v: CellValue): string {
+  return v instanceof Date ? v.toISOString().slice(0, 7) : String(v).trim();
+}
+
+function sample(grid: ReadonlyArray<ReadonlyArray<CellValue>>, col: number, from: number, to: number): CellValue[] {
+  const out: CellValue[] = [];
+  const n = to - from;
+  const step = Math.max(1, Math.floor(n / 200));
+  for (let r = from; r < to && out.length < 200; r += step) {
+    const v = grid[r]?.[col];
+    if (!isBlank(v)) out.push(v);
+  }
+  return out;
+}
+
+function columnLooksNumeric(grid: ReadonlyArray<ReadonlyArray<CellValue>>, col: number, from: number, to: number): boolean {
+  const s = sample(grid, col, from, to);
+  if (s.length === 0) return true;
+  const ok = s.filter((v) => {
+    const k = parseMoney(v).kind;
+    return k === 'number' || k === 'ambiguous';
+  }).length;
+  return ok / s.length >= 0.5;
+}
+
+function columnLooksLikeDates(grid: ReadonlyArray<ReadonlyArray<CellValue>>, col: number, from: number, to: number): boolean {
+  const s = sample(grid, col, from, to);
+  if (s.length === 0) return false;
+  const ok = s.filter((v) => {
+    const k = parseDate(v).kind;
+    return k === 'date' || k === 'ambiguous';
+  }).length;
+  return ok / s.length >= 0.5;
+}
+
+/**
+ * Resolve a user's column reference (header text, case-insensitive, or a column letter such as
+ * `C`) against the header row. Header text wins over letters ("A" could be a header).
+ */
+export function resolveColumn(ref: string, headers: readonly string[]): number | undefined {
+  const t = normHeader(ref);
+  const byHeader = headers.findIndex((h) => normHeader(h) === t);
+  if (byHeader >= 0) return byHeader;
+  if (/^[A-Za-z]{1,3}$/.test(ref.trim())) {
+    let n = 0;
+    for (const ch of ref.trim().toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+    return n - 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,284 @@
+import { rankPositive } from './ranking';
+import { RuleSet, tierIndex } from './rules';
+import { formatAmount, Lang, ruPlural } from './format';
+
+/**
+ * Tier decisions: which tier each client is proposed for, with a status and a reason in words.
+ *
+ * 1. **Bars.** Each tier's amount bar is the larger of its `minAmount` and, for a Pareto tier,
+ *    the measure of the *marginal* client: sorting clients by the measure (largest first), the
+ *    client whose cumulative share *before* it is below `paretoShare` qualifies, so the bar is the
+ *    smallest such measure; clients tied with the bar qualify too (order-independent).
+ * 2. **Qualified tier.** The highest tier whose criteria all hold (measure ≥ bar, orders ≥
+ *    minOrders). With hysteresis h%, a client keeps its previous tier while the measure is at
+ *    least bar × (1 − h/100).
+ * 3. **Policy.** Upgrades take effect at once. Below the previous tier's bar, the first
+ *    `graceReviews` reviews only warn (*grace*, the "deferred transfer"); the next `benefitSteps`
+ *    reviews remove benefits one step at a time (*stepdown*); then the client moves *down* at most
+ *    `maxStepsDown` tiers and the count starts again.
+ */
+export type TierStatus = 'new' | 'up' | 'keep' | 'grace' | 'stepdown' | 'down';
+
+export const STATUSES: readonly TierStatus[] = ['new', 'up', 'keep', 'grace', 'stepdown', 'down'];
+
+export const STATUS_LABELS: Record<TierStatus, Record<Lang, string>> = {
+  new: { en: 'New', ru: 'Новый' },
+  up: { en: 'Up', ru: 'Повышение' },
+  keep: { en: 'Keep', ru: 'Без изменений' },
+  grace: { en: 'Grace warning', ru: 'Предупреждение' },
+  stepdown: { en: 'Benefit step-down', ru: 'Сокращение привилегий' },
+  down: { en: 'Down', ru: 'Понижение' },
+};
+
+/** Status from a label in either language (as written by a previous apply), or undefined. */
+export function statusFromLabel(label: string | undefined): TierStatus | undefined {
+  if (!label) return undefined;
+  const t = label.trim().toLowerCase();
+  for (const s of STATUSES) if (STATUS_LABELS[s].en.toLowerCase() === t || STATUS_LABELS[s].ru.toLowerCase() === t || s === t) return s;
+  return undefined;
+}
+
+export interface TierBar {
+  tier: string;
+  index: number;
+  /** Amount bar on the measure; null = no amount criterion (base tier or orders-only). */
+  minAmount: number | null;
+  minOrders: number | null;
+  paretoShare: number | null;
+}
+
+/** Bars of every tier for a population of measures (see the file comment). O(n log n). */
+export function tierBars(rules: RuleSet, measures: ArrayLike<number>, keys?: ArrayLike<string>): TierBar[] {
+  const needsPareto = rules.tiers.some((t) => t.criteria?.paretoShare !== undefined);
+  const ranking = needsPareto ? rankPositive(measures, keys) : undefined;
+  return rules.tiers.map((t, index) => {
+    const c = t.criteria;
+    let bar: number | null = c?.minAmount ?? null;
+    if (c?.paretoShare !== undefined && ranking) {
+      const pb = paretoBar(measures, ranking.order, ranking.total, c.paretoShare);
+      bar = bar === null ? pb : Math.max(bar, pb);
+    }
+    return { tier: t.name, index, minAmount: bar, minOrders: c?.minOrders ?? null, paretoShare: c?.paretoShare ?? null };
+  });
+}
+
+function paretoBar(measures: ArrayLike<number>, order: Uint32Array, total: number, share: number): number {
+  if (order.length === 0 || !(total > 0)) return Infinity;
+  let before = 0;
+  let bar = Infinity;
+  for (let r = 0; r < order.length; r++) {
+    if (before / total >= share) break;
+    bar = measures[order[r]];
+    before += bar;
+  }
+  return bar;
+}
+
+function meets(bar: TierBar, measure: number, orders: number, tolerance = 0): boolean {
+  if (bar.minAmount !== null && !(measure >= bar.minAmount * (1 - tolerance))) return false;
+  if (bar.minOrders !== null && !(orders >= bar.minOrders)) return false;
+  return true;
+}
+
+/** Highest tier index whose criteria hold; the base tier (last) always does. */
+export function qualifiedIndex(bars: TierBar[], measure: number, orders: number): number {
+  for (let i = 0; i < bars.length - 1; i++) if (meets(bars[i], measure, orders)) return i;
+  return bars.length - 1;
+}
+
+export interface TierInput {
+  measure: number;
+  orders?: number;
+  previousTier?: string;
+  /** Consecutive reviews already below the previous tier's bar (0 when unknown). */
+  reviewsBelow?: number;
+  previousStatus?: TierStatus;
+}
+
+export interface TierDecision {
+  tier: string;
+  tierIndex: number;
+  previousTier: string | null;
+  previousIndex: number | null;
+  /** What the figures alone earn, before the policy. */
+  qualifiedTier: string;
+  status: TierStatus;
+  /** Reviews below the bar after this one (0 unless grace or step-down). */
+  reviewsBelow: number;
+  /** Benefits of the kept tier removed at this review (step-down). */
+  benefitsRemoved: string[];
+  /** The bar the reason talks about (tier to keep or to reach), null when none. */
+  bar: number | null;
+  /** Amount missing to keep/reach `bar` (> 0), or the margin above it (<= 0). */
+  gap: number | null;
+  keptByHysteresis: boolean;
+  reason: Record<Lang, string>;
+  /** Unknown previous tier text, kept for the message. */
+  unknownPrevious?: string;
+}
+
+export interface DecideContext {
+  rules: RuleSet;
+  bars: TierBar[];
+  /** Money in messages: e.g. (x, lang) => formatAmount(x, lang). */
+  money?: (x: number, lang: Lang) => string;
+}
+
+export function decide(input: TierInput, ctx: DecideContext): TierDecision {
+  const { rules, bars } = ctx;
+  const policy = rules.policy;
+  const money = ctx.money ?? ((x: number, lang: Lang) => formatAmount(x, lang));
+  const measure = input.measure;
+  const orders = input.orders ?? 0;
+  let prevIndex: number | null = null;
+  let unknownPrevious: string | undefined;
+  if (input.previousTier !== undefined && input.previousTier.trim() !== '') {
+    const i = tierIndex(rules, input.previousTier);
+    if (i >= 0) prevIndex = i;
+    else unknownPrevious = input.previousTier.trim();
+  }
+  const strict = qualifiedIndex(bars, measure, orders);
+  let qualified = strict;
+  let keptByHysteresis = false;
+  const tol = policy.hysteresisPct / 100;
+  if (prevIndex !== null && prevIndex < strict && tol > 0 && meets(bars[prevIndex], measure, orders, tol)) {
+    qualified = prevIndex;
+    keptByHysteresis = true;
+  }
+  let below = input.reviewsBelow ?? (input.previousStatus === 'grace' || input.previousStatus === 'stepdown' ? 1 : 0);
+  let status: TierStatus;
+  let index: number;
+  let benefitsRemoved: string[] = [];
+  if (prevIndex === null) {
+    status = 'new';
+    index = qualified;
+    below = 0;
+  } else if (qualified < prevIndex) {
+    status = 'up';
+    index = qualified;
+    below = 0;
+  } else if (qualified === prevIndex) {
+    status = 'keep';
+    index = qualified;
+    below = 0;
+  } else {
+    below += 1;
+    if (below <= policy.graceReviews) {
+      status = 'grace';
+      index = prevIndex;
+    } else if (below <= policy.graceReviews + policy.benefitSteps) {
+      status = 'stepdown';
+      index = prevIndex;
+      const benefits = rules.tiers[prevIndex].benefits;
+      const step = below - policy.graceReviews;
+      benefitsRemoved = benefitsForStep(benefits, step, policy.benefitSteps);
+    } else {
+      status = 'down';
+      index = Math.min(qualified, prevIndex + policy.maxStepsDown);
+      below = 0;
+    }
+  }
+  // The bar the reason speaks of: for grace/stepdown/down the previous tier's; otherwise the
+  // tier's own, or for the base tier the next tier up.
+  const refIndex = status === 'grace' || status === 'stepdown' || status === 'down' ? prevIndex! : index === bars.length - 1 && bars.length > 1 ? index - 1 : index;
+  const ref = bars[refIndex];
+  const bar = ref.minAmount !== null && Number.isFinite(ref.minAmount) ? ref.minAmount : null;
+  const gap = bar !== null ? bar - measure : null;
+  const decision: TierDecision = {
+    tier: rules.tiers[index].name,
+    tierIndex: index,
+    previousTier: prevIndex === null ? null : rules.tiers[prevIndex].name,
+    previousIndex: prevIndex,
+    qualifiedTier: rules.tiers[strict].name,
+    status,
+    reviewsBelow: below,
+    benefitsRemoved,
+    bar,
+    gap,
+    keptByHysteresis,
+    reason: { en: '', ru: '' },
+    unknownPrevious,
+  };
+  decision.reason = { en: reasonText(decision, input, ctx, ref, 'en', money), ru: reasonText(decision, input, ctx, ref, 'ru', money) };
+  return decision;
+}
+
+/** Benefits removed at step `step` of `steps`: the list split as evenly as possible, last first. */
+export function benefitsForStep(benefits: string[], step: number, steps: number): string[] {
+  if (steps <= 0 || benefits.length === 0) return [];
+  const rev = [...benefits].reverse();
+  const per = Math.ceil(rev.length / steps);
+  return rev.slice((step - 1) * per, step * per);
+}
+
+function windowText(rules: RuleSet, lang: Lang): string {
+  const n = rules.windowMonths;
+  return lang === 'en' ? `over ${n} month${n === 1 ? '' : 's'}` : `за ${n} ${ruPlural(n, ['месяц', 'месяца', 'месяцев'])}`;
+}
+
+function reasonText(d: TierDecision, input: TierInput, ctx: DecideContext, ref: TierBar, lang: Lang, money: (x: number, l: Lang) => string): string {
+  const { rules } = ctx;
+  const en = lang === 'en';
+  const what = rules.measure === 'margin' ? (en ? 'Margin' : 'Маржа') : en ? 'Revenue' : 'Выручка';
+  const fig = `${what} ${money(input.measure, lang)} ${windowText(rules, lang)}`;
+  const orders = input.orders ?? 0;
+  const ordersShort = ref.minOrders !== null && orders < ref.minOrders;
+  const barText = (t: TierBar) => {
+    const parts: string[] = [];
+    if (t.minAmount !== null && Number.isFinite(t.minAmount)) parts.push(money(t.minAmount, lang));
+    if (t.minOrders !== null) parts.push(en ? `${t.minOrders} orders` : `${t.minOrders} ${ruPlural(t.minOrders, ['заказ', 'заказа', 'заказов'])}`);
+    if (parts.length === 0) return en ? '(no client qualifies)' : '(нет подходящих клиентов)';
+    return parts.join(en ? ' and ' : ' и ');
+  };
+  const pareto = ref.paretoShare !== null ? (en ? ` (first ${Math.round(ref.paretoShare * 100)}% of revenue)` : ` (первые ${Math.round(ref.paretoShare * 100)}% выручки)`) : '';
+  const gapText = () => {
+    const g = d.gap;
+    const bits: string[] = [];
+    if (g !== null && g > 0) bits.push(en ? `short by ${money(g, lang)}` : `не хватает ${money(g, lang)}`);
+    if (ordersShort) bits.push(en ? `${orders} of ${ref.minOrders} orders` : `${orders} из ${ref.minOrders} заказов`);
+    return bits.length ? ` (${bits.join('; ')})` : '';
+  };
+  const unknown = d.unknownPrevious ? (en ? ` The previous tier "${d.unknownPrevious}" is not in the rules; treated as new.` : ` Прежний уровень «${d.unknownPrevious}» нет в правилах; клиент считается новым.`) : '';
+  const tierRef = ref.tier;
+  const base = d.tierIndex === rules.tiers.length - 1;
+  const hyst = d.keptByHysteresis ? (en ? ` Kept within the ${rules.policy.hysteresisPct}% tolerance below the bar.` : ` Сохранён в пределах допуска ${rules.policy.hysteresisPct}% ниже планки.`) : '';
+  switch (d.status) {
+    case 'new':
+    case 'up':
+    case 'keep': {
+      const head =
+        d.status === 'up'
+          ? en
+            ? `Up from ${d.previousTier} to ${d.tier}. `
+            : `Повышение: ${d.previousTier} → ${d.tier}. `
+          : d.status === 'new'
+            ? en
+              ? `New in ${d.tier}. `
+              : `Новый клиент уровня ${d.tier}. `
+            : en
+              ? `Keeps ${d.tier}. `
+              : `Сохраняет уровень ${d.tier}. `;
+      if (base && rules.tiers.length > 1) {
+        return `${head}${fig}${en ? ` is below the ${tierRef} bar of ${barText(ref)}${pareto}` : ` ниже планки ${tierRef} ${barText(ref)}${pareto}`}${gapText()}.${unknown}`;
+      }
+      const over = d.gap !== null && d.gap <= 0 ? (en ? `, ${money(-d.gap, lang)} above it` : `, запас ${money(-d.gap, lang)}`) : '';
+      return `${head}${fig}${en ? ` meets the ${tierRef} bar of ${barText(ref)}${pareto}` : ` не ниже планки ${tierRef} ${barText(ref)}${pareto}`}${over}.${hyst}${unknown}`;
+    }
+    case 'grace': {
+      const g = rules.policy.graceReviews;
+      return en
+        ? `${fig} is below the ${tierRef} bar of ${barText(ref)}${pareto}${gapText()}. Warning ${d.reviewsBelow} of ${g}: ${tierRef} is kept until the next review; reaching the bar keeps it.`
+        : `${fig} ниже планки ${tierRef} ${barText(ref)}${pareto}${gapText()}. Предупреждение ${d.reviewsBelow} из ${g}: уровень ${tierRef} сохраняется до следующего пересмотра; достижение планки сохранит его.`;
+    }
+    case 'stepdown': {
+      const list = d.benefitsRemoved.length ? d.benefitsRemoved.join(', ') : en ? 'one benefit step' : 'одна ступень привилегий';
+      return en
+        ? `${fig} is below the ${tierRef} bar of ${barText(ref)}${pareto}${gapText()} for ${d.reviewsBelow} reviews. ${tierRef} is kept with fewer benefits: ${list} paused. Reaching the bar restores them.`
+        : `${fig} ниже планки ${tierRef} ${barText(ref)}${pareto}${gapText()} ${d.reviewsBelow}-й пересмотр подряд. Уровень ${tierRef} сохранён, но приостановлено: ${list}. Достижение планки вернёт их.`;
+    }
+    case 'down':
+      return en
+        ? `Down from ${d.previousTier} to ${d.tier}: ${fig.charAt(0).toLowerCase() + fig.slice(1)} stayed below the ${tierRef} bar of ${barText(ref)}${pareto}${gapText()} after the grace period. Reaching the bar brings ${tierRef} back.`
+        : `Понижение: ${d.previousTier} → ${d.tier}. ${fig} осталась ниже планки ${tierRef} ${barText(ref)}${pareto}${gapText()} после отсрочки. Достижение планки вернёт уровень ${tierRef}.`;
+  }
+}
