@@ -84,7 +84,8 @@ export interface AggregateOptions {
 
 interface Acc extends ClientAgg {
   spellings?: Set<string>;
-  orderIds?: Set<string | number>;
+  index: number;
+  lastOrder?: number;
 }
 
 function columnValues(grid: ReadonlyArray<ReadonlyArray<CellValue>>, col: number, from: number, to: number): Iterable<CellValue> {
@@ -114,26 +115,28 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     inferNumberLocale(columnValues(grid, measureCol ?? table.monthColumns[0]?.index ?? clientCol, from, to));
   const dateOrder = options.dateOrder ?? (columns.date ? inferDateOrder(columnValues(grid, columns.date.index, from, to)) : undefined);
 
-  const byRaw = new Map<string | number, Acc>();
+  const byText = new Map<string, Acc>();
+  const byNumber = new Map<number, Acc>();
   const byKey = new Map<string, Acc>();
   const list: Acc[] = [];
-  const lookup = (raw: string | number): Acc => {
-    let acc = byRaw.get(raw);
-    if (acc) return acc;
+  const create = (raw: string | number): Acc => {
     const text = typeof raw === 'number' ? String(raw) : raw;
     const key = clientKey(text);
-    acc = byKey.get(key);
+    let acc = byKey.get(key);
     const display = clientDisplay(text);
     if (!acc) {
-      acc = { key, name: display, total: 0, revenue: 0, orders: 0, lastDay: null, rows: [] };
+      acc = { key, name: display, total: 0, revenue: 0, orders: 0, lastDay: null, rows: [], index: list.length };
       byKey.set(key, acc);
       list.push(acc);
     } else if (display !== acc.name) {
       (acc.spellings ??= new Set([acc.name])).add(display);
     }
-    byRaw.set(raw, acc);
+    if (typeof raw === 'number') byNumber.set(raw, acc);
+    else byText.set(raw, acc);
     return acc;
   };
+  const lookup = (raw: string | number): Acc => (typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? create(raw);
+  const byRaw = { get: (raw: string | number): Acc | undefined => (typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) };
 
   const num = (row: number, col: number, v: CellValue): number | undefined => {
     if (typeof v === 'number') {
@@ -168,12 +171,19 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     const dateCol = columns.date!.index;
     const orderCol = columns.orderId?.index;
     const dateCache = new Map<string, number | null>();
+    const orderIds = new Map<string | number, number>();
+    let pairs = new Float64Array(1024);
+    let pairCount = 0;
+    let prevRaw: CellValue = undefined;
+    let prevAcc: Acc | undefined;
+    let prevOrderRaw: CellValue = undefined;
+    let prevOrderId = -1;
     const days = new Float64Array(Math.max(0, to - from)).fill(NaN);
     let maxDay = -Infinity;
     for (let r = from; r < to; r++) {
       const v = grid[r]?.[dateCol];
       let day: number | null;
-      if (typeof v === 'number' && v >= 1 && v < 2958466) day = Math.floor(v) - 25569;
+      if (typeof v === 'number' && v >= 61 && v < 2958466) day = Math.floor(v) - 25569;
       else if (typeof v === 'string' && dateCache.has(v)) day = dateCache.get(v)!;
       else {
         const p = parseDate(v, dateOrder);
@@ -194,7 +204,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       const row = grid[r];
       if (!row) continue;
       const c = row[clientCol];
-      if (c === null || c === undefined || c === '' || (typeof c === 'string' && isBlank(c))) {
+      if (c === null || c === undefined || c === '' || (typeof c === 'string' && (c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0xa0 || c.charCodeAt(0) >= 0x2000) && isBlank(c))) {
         if (!isBlank(row[measureCol!])) report(r, clientCol, c, 'amount without a client name');
         continue;
       }
@@ -208,7 +218,10 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       }
       const day = days[r - from];
       if (Number.isNaN(day)) continue;
-      const acc = lookup(c);
+      // consecutive lines of one invoice name the same client: skip the hash lookup
+      const acc = c === prevRaw ? prevAcc! : lookup(c);
+      prevRaw = c;
+      prevAcc = acc;
       if (day > asOf || day <= fromDay) {
         rowsOutsideWindow++;
         continue;
@@ -223,7 +236,32 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       if (acc.lastDay === null || day > acc.lastDay) acc.lastDay = day;
       if (orderCol !== undefined) {
         const o = row[orderCol];
-        if (!isBlank(o) && amount > 0) (acc.orderIds ??= new Set()).add(typeof o === 'string' ? o.trim() : (o as number));
+        if (amount > 0 && !isBlank(o)) {
+          // intern order ids to integers; rows of one order usually follow each other, so only
+          // a change of order per client is recorded, and pairs are de-duplicated by sorting
+          let oid: number;
+          if (o === prevOrderRaw) oid = prevOrderId;
+          else {
+            const ok = typeof o === 'string' ? o.trim() : (o as number);
+            let found = orderIds.get(ok);
+            if (found === undefined) {
+              found = orderIds.size;
+              orderIds.set(ok, found);
+            }
+            oid = found;
+            prevOrderRaw = o;
+            prevOrderId = oid;
+          }
+          if (acc.lastOrder !== oid) {
+            acc.lastOrder = oid;
+            if (pairCount === pairs.length) {
+              const bigger = new Float64Array(pairs.length * 2);
+              bigger.set(pairs);
+              pairs = bigger;
+            }
+            pairs[pairCount++] = acc.index * 4294967296 + oid;
+          }
+        }
       } else if (amount > 0) acc.orders++;
       if (options.periods) {
         const p = (acc.periods ??= new Map());
@@ -232,7 +270,13 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         p.set(m, (p.get(m) ?? 0) + amount);
       }
     }
-    for (const acc of list) if (acc.orderIds) acc.orders = acc.orderIds.size;
+    if (orderCol !== undefined) {
+      const sorted = pairs.subarray(0, pairCount).sort();
+      for (let i = 0; i < sorted.length; i++) {
+        if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+        list[Math.floor(sorted[i] / 4294967296)].orders++;
+      }
+    }
   } else {
     // one row per client (amount column or monthly columns)
     let monthCols = table.monthColumns;
@@ -279,8 +323,9 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         const o = num(r, ordersCol, row[ordersCol]);
         if (o !== undefined) acc.orders += o;
       }
-      if (columns.date) {
-        const p = parseDate(row[columns.date.index], dateOrder);
+      const lastCol = columns.lastOrder ?? columns.date;
+      if (lastCol) {
+        const p = parseDate(row[lastCol.index], dateOrder);
         if (p.kind === 'date' && (acc.lastDay === null || p.day > acc.lastDay)) acc.lastDay = p.day;
       }
     }
@@ -321,9 +366,10 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
   const duplicates: DuplicateReport[] = [];
   const clients: ClientAgg[] = list.map((acc) => {
     if (acc.spellings || acc.rows.length > 1) duplicates.push({ name: acc.name, spellings: acc.spellings ? [...acc.spellings] : [acc.name], rows: acc.rows.length });
-    const { spellings: _s, orderIds: _o, ...rest } = acc;
+    const { spellings: _s, index: _i, lastOrder: _l, ...rest } = acc;
     void _s;
-    void _o;
+    void _i;
+    void _l;
     return rest;
   });
   return { shape: table.shape, clients, issues, issueCount, duplicates, window, rowsRead: Math.max(0, to - from), rowsUsed, rowsOutsideWindow, numberLocale, dateOrder, measure };

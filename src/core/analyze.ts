@@ -20,6 +20,11 @@ export interface AnalyzeOptions extends Omit<AggregateOptions, 'measure'> {
   detect?: DetectOptions;
   /** Points kept in the Pareto and Lorenz curves (default 200). */
   curvePoints?: number;
+  /**
+   * State from the previous review by client key (e.g. read back from the per-client sheet of a
+   * transaction log), used where the table itself has no tier column.
+   */
+  previous?: ReadonlyMap<string, { tier?: string; reviewsBelow?: number; status?: string }>;
 }
 
 export interface ClientResult extends ClientAgg {
@@ -67,7 +72,21 @@ export function analyzeGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
     windowMonths: options.windowMonths ?? rules.windowMonths,
   });
   const { clients, ...aggregation } = agg;
-  return { table, aggregation, ...analyzeClients(clients, rules, options), nextReviewDay: agg.window ? addMonths(agg.window.toDay, typeof agg.window.months === 'number' ? agg.window.months : rules.windowMonths) : null };
+  if (options.previous) {
+    for (const c of clients) {
+      const p = options.previous.get(c.key);
+      if (!p || c.previousTier !== undefined) continue;
+      c.previousTier = p.tier;
+      c.reviewsBelow ??= p.reviewsBelow;
+      c.previousStatus ??= p.status;
+    }
+  }
+  // The next review: the review end plus the window; for a client sheet the end is --as-of or
+  // the latest last-order date in the sheet.
+  let reviewEnd: number | null = agg.window ? agg.window.toDay : (options.asOfDay ?? null);
+  if (reviewEnd === null) for (const c of clients) if (c.lastDay !== null && (reviewEnd === null || c.lastDay > reviewEnd)) reviewEnd = c.lastDay;
+  const months = typeof agg.window?.months === 'number' ? agg.window.months : rules.windowMonths;
+  return { table, aggregation, ...analyzeClients(clients, rules, options), nextReviewDay: reviewEnd === null ? null : addMonths(reviewEnd, months) };
 }
 
 /** ABC, concentration and tiers for already aggregated clients. */
@@ -105,7 +124,20 @@ export function analyzeClients(
     tiers[decision.tier].revenue += c.revenue;
     statuses[decision.status]++;
     results[i] = {
-      ...c,
+      key: c.key,
+      name: c.name,
+      total: c.total,
+      revenue: c.revenue,
+      orders: c.orders,
+      lastDay: c.lastDay,
+      rows: c.rows,
+      previousTier: c.previousTier,
+      previousStatus: c.previousStatus,
+      reviewsBelow: c.reviewsBelow,
+      manager: c.manager,
+      email: c.email,
+      contact: c.contact,
+      periods: c.periods,
       abc: abc.classes[i],
       share: abc.rank[i] > 0 ? c.total / abc.total : 0,
       cumShare: abc.cumShare[i],

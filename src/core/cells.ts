@@ -27,7 +27,7 @@ export const EXCEL_ERRORS = [
 const ERROR_SET: ReadonlySet<string> = new Set(EXCEL_ERRORS);
 
 /** True when `v` is the text of an Excel error value such as `#N/A`. */
-export function isExcelError(v: unknown): v is string {
+export function isExcelError(v: unknown): boolean {
   return typeof v === 'string' && v.length > 2 && v.charCodeAt(0) === 35 /* # */ && ERROR_SET.has(v.trim().toUpperCase());
 }
 

@@ -43,9 +43,21 @@ export function isoToDay(iso: string): number | undefined {
   return m ? dayFromParts(+m[1], +m[2], +m[3]) : undefined;
 }
 
-/** Excel serial (1900 system) for a day number. */
+/** Day number of 1900-03-01 (Excel serial 61). */
+const MARCH_1_1900 = -25508;
+
+/** Excel serial (1900 system) for a day number (serials before 61 skip Excel's phantom 29 Feb 1900). */
 export function dayToSerial(day: number): number {
-  return day + EXCEL_EPOCH_OFFSET;
+  return day < MARCH_1_1900 ? day + EXCEL_EPOCH_OFFSET - 1 : day + EXCEL_EPOCH_OFFSET;
+}
+
+/**
+ * Day number of a whole Excel serial. Excel (like Lotus 1-2-3) treats 1900 as a leap year:
+ * serial 1 is 1900-01-01, 59 is 1900-02-28, 60 the non-existent 29 Feb 1900 (read as 28 Feb),
+ * 61 is 1900-03-01; from 61 on, day = serial − 25569.
+ */
+export function serialToDay(serial: number): number {
+  return serial < 60 ? serial - EXCEL_EPOCH_OFFSET + 1 : serial - EXCEL_EPOCH_OFFSET;
 }
 
 /** Calendar parts of a day number. */
@@ -76,7 +88,7 @@ export function monthIndex(day: number): number {
 export function parseDate(v: CellValue, order?: DateOrder): DateResult {
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || v < 1 || v >= 2958466) return { kind: 'error', code: '#NUM!' };
-    return { kind: 'date', day: Math.floor(v) - EXCEL_EPOCH_OFFSET };
+    return { kind: 'date', day: serialToDay(Math.floor(v)) };
   }
   if (v instanceof Date) {
     const t = v.getTime();

@@ -7,7 +7,8 @@ import { CellValue, isBlank, isExcelError } from './cells';
  * `12 345 руб.`, `$1,200`, `(1 234)` (accounting negative), `−5`, `12,5%`, with ordinary,
  * non-breaking (U+00A0), narrow (U+202F) and thin (U+2009) spaces or apostrophes as digit
  * groups. A single comma followed by exactly three digits (`1,234`) is either 1234 (English)
- * or 1.234 (Russian): without a locale hint it is reported as `ambiguous`, never guessed.
+ * or 1.234 (Russian): without a locale hint it is reported as `ambiguous`, never guessed
+ * (a `$`/`£`/USD/GBP amount counts as an English hint: `$1,200` is 1200).
  *
  * @example parseMoney('1 234 567,89 ₽') // { kind: 'number', value: 1234567.89 }
  * @example parseMoney('(1 234)')        // { kind: 'number', value: -1234 }
@@ -41,6 +42,8 @@ export function parseMoney(v: CellValue, locale?: NumberLocale): NumberResult {
 
 function parseNumberText(raw: string, locale?: NumberLocale): NumberResult {
   const text = raw;
+  // a dollar or pound amount is written the English way: "$1,200" is 1200, not 1.2
+  if (locale === undefined && /[$£]|usd|gbp/i.test(raw)) locale = 'en';
   let s = raw.trim().replace(/\u2212/g, '-');
   let negative = false;
   let percent = false;

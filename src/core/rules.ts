@@ -146,7 +146,7 @@ export function tierIndex(rules: RuleSet, name: string): number {
  * bar (or no bar) becomes the base tier.
  */
 export function ruleSetFromThresholds(rows: Array<{ name: string; minAmount: number | null }>, base?: Partial<RuleSet>): RuleSet {
-  const sorted = [...rows].sort((a, b) => (b.minAmount ?? -Infinity) - (a.minAmount ?? -Infinity));
+  const sorted = rows.filter((r) => r.name.trim() !== '').sort((a, b) => (b.minAmount ?? -Infinity) - (a.minAmount ?? -Infinity));
   const tiers = sorted.map((r, i) => ({
     name: r.name,
     criteria: i === sorted.length - 1 ? null : { minAmount: r.minAmount ?? 0 },

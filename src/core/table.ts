@@ -12,9 +12,9 @@ import { monthFromHeader } from './monthHeader';
  *
  * Every mapped column carries a confidence in 0..1 so the UI can ask the user to correct it.
  */
-export type Role = 'client' | 'amount' | 'date' | 'margin' | 'manager' | 'tier' | 'orders' | 'orderId' | 'status' | 'reviewsBelow' | 'email' | 'contact';
+export type Role = 'client' | 'amount' | 'date' | 'margin' | 'manager' | 'tier' | 'orders' | 'orderId' | 'status' | 'reviewsBelow' | 'email' | 'contact' | 'lastOrder';
 
-export const ROLES: readonly Role[] = ['client', 'amount', 'date', 'margin', 'manager', 'tier', 'orders', 'orderId', 'status', 'reviewsBelow', 'email', 'contact'];
+export const ROLES: readonly Role[] = ['client', 'amount', 'date', 'margin', 'manager', 'tier', 'orders', 'orderId', 'status', 'reviewsBelow', 'email', 'contact', 'lastOrder'];
 
 /** Header synonyms, normalised (lower case, no punctuation). Earlier entries are stronger. */
 export const SYNONYMS: Record<Role, string[]> = {
@@ -23,12 +23,13 @@ export const SYNONYMS: Record<Role, string[]> = {
   date: ['date', 'дата', 'invoicedate', 'invoice date', 'order date', 'дата заказа', 'дата продажи', 'дата документа', 'period', 'период', 'день', 'дата отгрузки', 'дата оплаты'],
   margin: ['margin', 'маржа', 'прибыль', 'profit', 'gross profit', 'валовая прибыль', 'маржинальность', 'наценка', 'markup', 'gross margin'],
   manager: ['manager', 'менеджер', 'account manager', 'ответственный', 'owner', 'sales rep', 'куратор', 'аккаунт менеджер', 'аккаунт-менеджер'],
-  tier: ['tier', 'статус клиента', 'категория', 'category', 'уровень', 'level', 'segment', 'сегмент', 'current tier', 'текущий статус', 'статус', 'класс'],
+  tier: ['tier', 'уровень', 'статус клиента', 'категория', 'category', 'level', 'segment', 'сегмент', 'current tier', 'текущий статус', 'статус', 'класс'],
   orders: ['orders', 'заказы', 'количество заказов', 'число заказов', 'кол во заказов', 'order count', 'number of orders', 'сделки', 'deals', 'сделок', 'заказов'],
   orderId: ['invoiceno', 'invoice no', 'invoice', 'order', 'order id', 'order no', 'номер заказа', 'заказ', 'счет', 'счёт', 'номер счета', 'номер счёта', 'документ', 'номер документа', 'накладная'],
   status: ['tier status', 'status', 'review status', 'статус пересмотра', 'статус tier', 'tier статус'],
   reviewsBelow: ['reviews below', 'пересмотров ниже', 'reviews below bar', 'ниже планки'],
   email: ['email', 'e-mail', 'почта', 'электронная почта', 'эл почта', 'mail'],
+  lastOrder: ['last order', 'last order date', 'последний заказ', 'дата последнего заказа', 'last purchase', 'последняя покупка', 'last sale', 'последняя продажа'],
   contact: ['contact', 'контакт', 'контактное лицо', 'contact person', 'представитель'],
 };
 
@@ -99,7 +100,9 @@ export interface TableDetection {
 export interface DetectOptions {
   /** How many top rows may hold the header (default 20). */
   maxHeaderRow?: number;
-  /** Columns forced by the user: header text or column letter. */
+  /** Zero-based header row forced by the user (or by a caller that knows it). */
+  headerRow?: number;
+  /** Columns forced by the user (zero-based indices). */
   overrides?: Partial<Record<Role, number>>;
 }
 
@@ -117,7 +120,9 @@ export class TableNotFoundError extends Error {
 export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, options: DetectOptions = {}): TableDetection {
   const maxHeader = Math.min(options.maxHeaderRow ?? 20, grid.length);
   let best: { row: number; score: number; cols: Partial<Record<Role, ColumnMatch>>; months: MonthColumn[] } | undefined;
-  for (let r = 0; r < maxHeader; r++) {
+  const firstRow = options.headerRow ?? 0;
+  const lastRow = options.headerRow !== undefined ? Math.min(options.headerRow + 1, grid.length) : maxHeader;
+  for (let r = firstRow; r < lastRow; r++) {
     const row = grid[r] ?? [];
     const { cols, months } = mapRow(row);
     const textCells = row.filter((c) => typeof c === 'string' && c.trim()).length;
@@ -136,7 +141,7 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
   if (!best || best.score <= 0) {
     if (!options.overrides?.client && !options.overrides?.amount) throw new TableNotFoundError(grid.length === 0 ? 'The sheet is empty. ' + looked : 'No client table found. ' + looked);
   }
-  const headerRow = best?.row ?? 0;
+  const headerRow = best?.row ?? options.headerRow ?? 0;
   const headerCells = grid[headerRow] ?? [];
   const headers = Array.from({ length: headerCells.length }, (_, i) => (isBlank(headerCells[i]) ? '' : String(headerCells[i]).trim()));
   const cols: Partial<Record<Role, ColumnMatch>> = { ...(best?.cols ?? {}) };

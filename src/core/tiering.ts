@@ -184,23 +184,71 @@ export function decide(input: TierInput, ctx: DecideContext): TierDecision {
   const ref = bars[refIndex];
   const bar = ref.minAmount !== null && Number.isFinite(ref.minAmount) ? ref.minAmount : null;
   const gap = bar !== null ? bar - measure : null;
-  const decision: TierDecision = {
-    tier: rules.tiers[index].name,
-    tierIndex: index,
-    previousTier: prevIndex === null ? null : rules.tiers[prevIndex].name,
-    previousIndex: prevIndex,
-    qualifiedTier: rules.tiers[strict].name,
-    status,
-    reviewsBelow: below,
-    benefitsRemoved,
-    bar,
-    gap,
-    keptByHysteresis,
-    reason: { en: '', ru: '' },
-    unknownPrevious,
-  };
-  decision.reason = { en: reasonText(decision, input, ctx, ref, 'en', money), ru: reasonText(decision, input, ctx, ref, 'ru', money) };
-  return decision;
+  return new Decision(
+    {
+      tier: rules.tiers[index].name,
+      tierIndex: index,
+      previousTier: prevIndex === null ? null : rules.tiers[prevIndex].name,
+      previousIndex: prevIndex,
+      qualifiedTier: rules.tiers[strict].name,
+      status,
+      reviewsBelow: below,
+      benefitsRemoved,
+      bar,
+      gap,
+      keptByHysteresis,
+      unknownPrevious,
+    },
+    input,
+    ctx,
+    ref,
+    money,
+  );
+}
+
+type DecisionFields = Omit<TierDecision, 'reason'>;
+
+/** A decision whose reason text is written when first read (100,000 clients stay fast). */
+class Decision implements TierDecision {
+  tier!: string;
+  tierIndex!: number;
+  previousTier!: string | null;
+  previousIndex!: number | null;
+  qualifiedTier!: string;
+  status!: TierStatus;
+  reviewsBelow!: number;
+  benefitsRemoved!: string[];
+  bar!: number | null;
+  gap!: number | null;
+  keptByHysteresis!: boolean;
+  unknownPrevious?: string;
+  #input: TierInput;
+  #ctx: DecideContext;
+  #ref: TierBar;
+  #money: (x: number, lang: Lang) => string;
+  #reason?: Record<Lang, string>;
+
+  constructor(fields: DecisionFields, input: TierInput, ctx: DecideContext, ref: TierBar, money: (x: number, lang: Lang) => string) {
+    Object.assign(this, fields);
+    this.#input = input;
+    this.#ctx = ctx;
+    this.#ref = ref;
+    this.#money = money;
+  }
+
+  get reason(): Record<Lang, string> {
+    if (!this.#reason) {
+      this.#reason = {
+        en: reasonText(this, this.#input, this.#ctx, this.#ref, 'en', this.#money),
+        ru: reasonText(this, this.#input, this.#ctx, this.#ref, 'ru', this.#money),
+      };
+    }
+    return this.#reason;
+  }
+
+  toJSON(): TierDecision {
+    return { ...this, reason: this.reason };
+  }
 }
 
 /** Benefits removed at step `step` of `steps`: the list split as evenly as possible, last first. */
@@ -216,7 +264,7 @@ function windowText(rules: RuleSet, lang: Lang): string {
   return lang === 'en' ? `over ${n} month${n === 1 ? '' : 's'}` : `за ${n} ${ruPlural(n, ['месяц', 'месяца', 'месяцев'])}`;
 }
 
-function reasonText(d: TierDecision, input: TierInput, ctx: DecideContext, ref: TierBar, lang: Lang, money: (x: number, l: Lang) => string): string {
+function reasonText(d: DecisionFields, input: TierInput, ctx: DecideContext, ref: TierBar, lang: Lang, money: (x: number, l: Lang) => string): string {
   const { rules } = ctx;
   const en = lang === 'en';
   const what = rules.measure === 'margin' ? (en ? 'Margin' : 'Маржа') : en ? 'Revenue' : 'Выручка';
@@ -230,15 +278,16 @@ function reasonText(d: TierDecision, input: TierInput, ctx: DecideContext, ref: 
     if (parts.length === 0) return en ? '(no client qualifies)' : '(нет подходящих клиентов)';
     return parts.join(en ? ' and ' : ' и ');
   };
-  const pareto = ref.paretoShare !== null ? (en ? ` (first ${Math.round(ref.paretoShare * 100)}% of revenue)` : ` (первые ${Math.round(ref.paretoShare * 100)}% выручки)`) : '';
+  const paretoNote = ref.paretoShare !== null ? (en ? `first ${Math.round(ref.paretoShare * 100)}% of revenue` : `первые ${Math.round(ref.paretoShare * 100)}% выручки`) : '';
+  const pareto = paretoNote && !(d.gap !== null && d.gap > 0) && !ordersShort ? ` (${paretoNote})` : '';
   const gapText = () => {
     const g = d.gap;
-    const bits: string[] = [];
+    const bits: string[] = paretoNote ? [paretoNote] : [];
     if (g !== null && g > 0) bits.push(en ? `short by ${money(g, lang)}` : `не хватает ${money(g, lang)}`);
     if (ordersShort) bits.push(en ? `${orders} of ${ref.minOrders} orders` : `${orders} из ${ref.minOrders} заказов`);
-    return bits.length ? ` (${bits.join('; ')})` : '';
+    return bits.length > (paretoNote ? 1 : 0) ? ` (${bits.join('; ')})` : '';
   };
-  const unknown = d.unknownPrevious ? (en ? ` The previous tier "${d.unknownPrevious}" is not in the rules; treated as new.` : ` Прежний уровень «${d.unknownPrevious}» нет в правилах; клиент считается новым.`) : '';
+  const unknown = d.unknownPrevious ? (en ? ` The previous tier "${d.unknownPrevious}" is not in the rules; treated as new.` : ` Прежнего уровня «${d.unknownPrevious}» нет в правилах; клиент считается новым.`) : '';
   const tierRef = ref.tier;
   const base = d.tierIndex === rules.tiers.length - 1;
   const hyst = d.keptByHysteresis ? (en ? ` Kept within the ${rules.policy.hysteresisPct}% tolerance below the bar.` : ` Сохранён в пределах допуска ${rules.policy.hysteresisPct}% ниже планки.`) : '';
@@ -260,6 +309,10 @@ function reasonText(d: TierDecision, input: TierInput, ctx: DecideContext, ref: 
               : `Сохраняет уровень ${d.tier}. `;
       if (base && rules.tiers.length > 1) {
         return `${head}${fig}${en ? ` is below the ${tierRef} bar of ${barText(ref)}${pareto}` : ` ниже планки ${tierRef} ${barText(ref)}${pareto}`}${gapText()}.${unknown}`;
+      }
+      if (d.keptByHysteresis) {
+        // kept below the bar: say so, with the gap, instead of "meets the bar"
+        return `${head}${fig}${en ? ` is below the ${tierRef} bar of ${barText(ref)}${pareto}` : ` ниже планки ${tierRef} ${barText(ref)}${pareto}`}${gapText()}.${hyst}${unknown}`;
       }
       const over = d.gap !== null && d.gap <= 0 ? (en ? `, ${money(-d.gap, lang)} above it` : `, запас ${money(-d.gap, lang)}`) : '';
       return `${head}${fig}${en ? ` meets the ${tierRef} bar of ${barText(ref)}${pareto}` : ` не ниже планки ${tierRef} ${barText(ref)}${pareto}`}${over}.${hyst}${unknown}`;

@@ -1,0 +1,273 @@
+import { parseArgs } from 'util';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import {
+  analysisSummary,
+  analyzeGrid,
+  Analysis,
+  AnalyzeOptions,
+  clientKey,
+  DEFAULT_RULES,
+  detectTable,
+  formatAmount,
+  formatPercent,
+  isoToDay,
+  Lang,
+  ROLES,
+  Role,
+  RuleSet,
+  RuleSetError,
+  ruleSetFromJson,
+  resolveColumn,
+  STATUS_LABELS,
+  TableNotFoundError,
+  TierStatus,
+} from '../core';
+import { InputError, pickSheet, readInput, SheetGrid } from './readInput';
+import { writeApplied } from './applyWorkbook';
+
+export const USAGE = `Client Tiers — tiers, Pareto (ABC) and revenue concentration for a client sheet.
+
+Usage:
+  client-tiers analyze FILE [options]           print the analysis (a table, or JSON with --json)
+  client-tiers apply FILE --out OUT.xlsx [options]
+                                                write a copy with Tier, ABC, Status and Reason
+                                                columns and a summary sheet (FILE is never changed)
+
+FILE is an .xlsx workbook or a .csv / .csv.gz file (one row per client, or a transaction log).
+
+Options:
+  --sheet NAME            sheet to read (default: the first sheet with a client table)
+  --client COL            client column, by header text or letter (e.g. "Клиент" or B)
+  --amount COL            amount (revenue) column
+  --date COL              date column (transaction logs)
+  --margin COL            margin column (for rules with "measure": "margin")
+  --rules rules.json      rule set (default: Pareto 50/80 — VIP = first 50% of revenue, Key = up to 80%)
+  --as-of YYYY-MM-DD      end of the review window (default: the latest date in the log)
+  --window-months N|all   review window in months (default: the rule set's, 6)
+  --lang en|ru            language of the written columns and the summary (default: from the headers)
+  --json                  analyze: print one JSON object
+  --out OUT.xlsx          apply: the file to write
+  -h, --help              this help
+`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+/** Run the command line; resolves to the exit code (0 ok, 1 bad data, 2 bad usage). */
+export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await runInner(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`client-tiers: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError || e instanceof TableNotFoundError || e instanceof RuleSetError) {
+      io.err(`client-tiers: ${e.message}\n`);
+      return 1;
+    }
+    io.err(`client-tiers: ${(e as Error).message ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+async function runInner(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        sheet: { type: 'string' },
+        client: { type: 'string' },
+        amount: { type: 'string' },
+        date: { type: 'string' },
+        margin: { type: 'string' },
+        rules: { type: 'string' },
+        'as-of': { type: 'string' },
+        'window-months': { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    io.out(USAGE);
+    return positionals.length === 0 && !values.help ? 2 : 0;
+  }
+  const [command, file, ...rest] = positionals;
+  if (command !== 'analyze' && command !== 'apply') throw new UsageError(`Unknown command "${command}". Use analyze or apply.`);
+  if (!file) throw new UsageError(`${command} needs a FILE.`);
+  if (rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
+  if (command === 'apply' && !values.out) throw new UsageError('apply needs --out OUT.xlsx.');
+  if (command === 'analyze' && values.out) throw new UsageError('--out is for apply.');
+
+  let rules: RuleSet = DEFAULT_RULES;
+  if (values.rules) {
+    let text: string;
+    try {
+      text = await fs.readFile(values.rules, 'utf8');
+    } catch {
+      throw new InputError(`Cannot read the rules file ${values.rules}.`);
+    }
+    try {
+      rules = ruleSetFromJson(text);
+    } catch (e) {
+      if (e instanceof RuleSetError) throw new RuleSetError(e.problems.map((p) => `${path.basename(values.rules!)}: ${p}`));
+      throw e;
+    }
+  }
+  let asOfDay: number | undefined;
+  if (values['as-of'] !== undefined) {
+    asOfDay = isoToDay(values['as-of']);
+    if (asOfDay === undefined) throw new UsageError(`--as-of must be a date YYYY-MM-DD (got "${values['as-of']}").`);
+  }
+  let windowMonths: number | 'all' | undefined;
+  const wm = values['window-months'];
+  if (wm !== undefined) {
+    if (wm.trim().toLowerCase() === 'all') windowMonths = 'all';
+    else if (/^\d+$/.test(wm.trim()) && +wm >= 1 && +wm <= 120) windowMonths = +wm;
+    else throw new UsageError(`--window-months must be a whole number from 1 to 120, or "all" (got "${wm}").`);
+  }
+  let lang: Lang | undefined;
+  if (values.lang !== undefined) {
+    if (values.lang !== 'en' && values.lang !== 'ru') throw new UsageError(`--lang must be en or ru (got "${values.lang}").`);
+    lang = values.lang;
+  }
+  if (values.out) {
+    const outAbs = path.resolve(values.out);
+    if (outAbs === path.resolve(file)) throw new UsageError('--out must differ from the input file: the input is never modified.');
+    if (!/\.xlsx$/i.test(values.out)) throw new UsageError('--out must end with .xlsx.');
+  }
+
+  const input = await readInput(file);
+  const sheet = pickSheet(input, values.sheet);
+  const detect = resolveOverrides(sheet, { client: values.client, amount: values.amount, date: values.date, margin: values.margin });
+  const previous = input.workbook ? readPreviousState(input.sheets) : undefined;
+  const options: AnalyzeOptions = { rules, asOfDay, windowMonths, detect, previous };
+  const analysis = analyzeGrid(sheet.grid, options);
+  const outLang = lang ?? guessLang(analysis.table.headers);
+
+  if (command === 'analyze') {
+    if (values.json) io.out(JSON.stringify({ file: path.basename(file), sheet: sheet.name, ...analysisSummary(analysis) }, null, 2) + '\n');
+    else io.out(renderSummary(analysis, sheet.name, outLang));
+    return 0;
+  }
+  const written = await writeApplied(input, sheet, analysis, values.out!, outLang);
+  io.out(
+    outLang === 'ru'
+      ? `Записано ${values.out}: ${written.rows} строк(и) с уровнями в листе «${written.sheet}», сводка в листе «${written.summarySheet}». Исходный файл не изменён.\n`
+      : `Wrote ${values.out}: ${written.rows} rows with tiers in sheet "${written.sheet}", summary in sheet "${written.summarySheet}". The input file is unchanged.\n`,
+  );
+  return 0;
+}
+
+/** Turn --client/--amount/--date/--margin (header text or letter) into column indices. */
+function resolveOverrides(sheet: SheetGrid, refs: Partial<Record<Role, string | undefined>>): AnalyzeOptions['detect'] {
+  const given = Object.entries(refs).filter(([, v]) => v !== undefined) as Array<[Role, string]>;
+  if (given.length === 0) return undefined;
+  let headerRow = 0;
+  try {
+    headerRow = detectTable(sheet.grid).headerRow;
+  } catch {
+    headerRow = 0;
+  }
+  const headers = (sheet.grid[headerRow] ?? []).map((h) => (h === null || h === undefined ? '' : String(h)));
+  const overrides: Partial<Record<Role, number>> = {};
+  for (const [role, ref] of given) {
+    if (!ROLES.includes(role)) continue;
+    const idx = resolveColumn(ref, headers);
+    if (idx === undefined) {
+      const list = headers.filter(Boolean).map((h) => `"${h}"`).join(', ');
+      throw new InputError(`--${role}: no column "${ref}" in header row ${headerRow + 1} of sheet "${sheet.name}". Headers: ${list || '(none)'}.`);
+    }
+    overrides[role] = idx;
+  }
+  return { headerRow, overrides };
+}
+
+/** State of the previous review from a per-client sheet written by an earlier apply. */
+function readPreviousState(sheets: SheetGrid[]): AnalyzeOptions['previous'] {
+  const own = sheets.find((s) => ['client tiers', 'уровни клиентов'].includes(s.name.trim().toLowerCase()));
+  if (!own || own.grid.length < 2) return undefined;
+  const h = own.grid[0].map((x) => String(x ?? '').trim().toLowerCase());
+  const ci = h.findIndex((x) => x === 'client' || x === 'клиент');
+  const ti = h.findIndex((x) => x === 'tier' || x === 'уровень');
+  const ri = h.findIndex((x) => x === 'reviews below' || x === 'пересмотров ниже');
+  const si = h.findIndex((x) => x === 'tier status' || x === 'статус пересмотра');
+  if (ci < 0 || ti < 0) return undefined;
+  const map = new Map<string, { tier?: string; reviewsBelow?: number; status?: string }>();
+  for (let r = 1; r < own.grid.length; r++) {
+    const row = own.grid[r];
+    const c = row[ci];
+    if (c === null || c === undefined || c === '') continue;
+    const rb = ri >= 0 ? Number(row[ri]) : NaN;
+    map.set(clientKey(String(c)), {
+      tier: row[ti] === null || row[ti] === undefined ? undefined : String(row[ti]),
+      reviewsBelow: Number.isInteger(rb) && rb >= 0 ? rb : undefined,
+      status: si >= 0 && row[si] !== null && row[si] !== undefined ? String(row[si]) : undefined,
+    });
+  }
+  return map;
+}
+
+function guessLang(headers: string[]): Lang {
+  return headers.some((h) => /[а-яё]/i.test(h)) ? 'ru' : 'en';
+}
+
+/** The readable summary `analyze` prints without --json. */
+export function renderSummary(a: Analysis, sheetName: string, lang: Lang): string {
+  const en = lang === 'en';
+  const c = a.concentration;
+  const money = (x: number) => formatAmount(x, lang).replace(/\u00a0/g, ' ');
+  const pct = (x: number) => formatPercent(x, lang).replace(/\u00a0/g, ' ');
+  const w = a.aggregation.window;
+  const lines: string[] = [];
+  const cols = Object.entries(a.table.columns)
+    .map(([k, v]) => `${k}=${v!.letter} "${v!.header}"`)
+    .join(', ');
+  lines.push(`${en ? 'Sheet' : 'Лист'} "${sheetName}", ${en ? 'header row' : 'строка заголовков'} ${a.table.headerRow + 1}, ${en ? 'shape' : 'вид'}: ${a.table.shape}; ${cols}`);
+  if (w) lines.push(`${en ? 'Review window' : 'Окно пересмотра'}: ${w.from || '…'} – ${w.to} (${w.months === 'all' ? (en ? 'all data' : 'все данные') : `${w.months} ${en ? 'months' : 'мес.'}`})`);
+  lines.push(`${en ? 'Rules' : 'Правила'}: ${a.rules.name}`);
+  lines.push('');
+  const table: Array<[string, string]> = [
+    [en ? 'Clients (total > 0)' : 'Клиентов (итог > 0)', String(c.clients)],
+    [en ? 'Excluded (total <= 0)' : 'Исключено (итог <= 0)', String(c.excluded)],
+    [en ? 'Total' : 'Итого', money(c.total)],
+    [en ? 'Top-20% share' : 'Доля топ-20%', pct(c.top20Share)],
+    [en ? 'Top-10 share' : 'Доля топ-10', pct(c.top10Share)],
+    [en ? 'Gini' : 'Джини', en ? c.gini.toFixed(4) : c.gini.toFixed(4).replace('.', ',')],
+    ['HHI', en ? c.hhi.toFixed(1) : c.hhi.toFixed(1).replace('.', ',')],
+  ];
+  for (const k of ['A', 'B', 'C'] as const) table.push([`ABC ${k}`, `${c.abc[k].clients} ${en ? 'clients' : 'клиентов'}, ${money(c.abc[k].revenue)} (${pct(c.total > 0 ? c.abc[k].revenue / c.total : 0)})`]);
+  for (const b of a.bars) {
+    const bar = b.minAmount !== null && Number.isFinite(b.minAmount) ? ` — ${en ? 'bar' : 'планка'} ${money(b.minAmount)}` : '';
+    table.push([`${en ? 'Tier' : 'Уровень'} ${b.tier}`, `${a.tiers[b.tier].clients} ${en ? 'clients' : 'клиентов'}${bar}`]);
+  }
+  for (const [s, n] of Object.entries(a.statuses)) if (n > 0) table.push([`${en ? 'Status' : 'Статус'}: ${STATUS_LABELS[s as TierStatus][lang]}`, String(n)]);
+  const width = Math.max(...table.map(([k]) => k.length));
+  for (const [k, v] of table) lines.push(`  ${k.padEnd(width)}  ${v}`);
+  const ag = a.aggregation;
+  if (ag.duplicates.length) lines.push('', `${en ? 'Merged spellings / duplicate rows' : 'Объединены написания / повторы'}: ${ag.duplicates.length} (${ag.duplicates.slice(0, 5).map((d) => `"${d.name}"`).join(', ')}${ag.duplicates.length > 5 ? ', …' : ''})`);
+  if (ag.issueCount) {
+    lines.push('', `${en ? 'Cells left out' : 'Пропущено ячеек'}: ${ag.issueCount}`);
+    for (const i of ag.issues.slice(0, 10)) lines.push(`  ${i.address}: ${i.value} — ${i.problem}`);
+  }
+  for (const n of a.table.notes) lines.push(`${en ? 'Note' : 'Примечание'}: ${n}`);
+  return lines.join('\n') + '\n';
+}

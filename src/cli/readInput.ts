@@ -1,0 +1,125 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { gunzipSync } from 'zlib';
+import ExcelJS from 'exceljs';
+import { CellValue, detectTable, parseCsv, TableNotFoundError } from '../core';
+
+/**
+ * Reading the command line's input: an .xlsx workbook (ExcelJS) or a .csv / .csv.gz file,
+ * turned into the plain 2-D cell arrays the core works on.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export interface SheetGrid {
+  name: string;
+  grid: CellValue[][];
+}
+
+export interface InputFile {
+  kind: 'xlsx' | 'csv';
+  path: string;
+  sheets: SheetGrid[];
+  workbook?: ExcelJS.Workbook;
+}
+
+export function fileKind(file: string): 'xlsx' | 'csv' {
+  const f = file.toLowerCase();
+  if (f.endsWith('.xlsx') || f.endsWith('.xlsm')) return 'xlsx';
+  if (f.endsWith('.csv') || f.endsWith('.csv.gz') || f.endsWith('.txt') || f.endsWith('.tsv')) return 'csv';
+  throw new InputError(`Unsupported file type: ${path.basename(file)}. Use an .xlsx workbook or a .csv file (old .xls files: save as .xlsx in Excel first).`);
+}
+
+export async function readInput(file: string): Promise<InputFile> {
+  const kind = fileKind(file);
+  let data: Buffer;
+  try {
+    data = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`File not found: ${file}`);
+    if (code === 'EISDIR') throw new InputError(`${file} is a folder, not a file.`);
+    throw new InputError(`Cannot read ${file}: ${(e as Error).message}`);
+  }
+  if (kind === 'csv') {
+    let text: string;
+    try {
+      text = (file.toLowerCase().endsWith('.gz') ? gunzipSync(data) : data).toString('utf8');
+    } catch (e) {
+      throw new InputError(`Cannot unpack ${file}: ${(e as Error).message}`);
+    }
+    if (text.includes('\u0000')) throw new InputError(`${path.basename(file)} is not a text CSV file (it holds binary data).`);
+    return { kind, path: file, sheets: [{ name: path.basename(file).replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''), grid: parseCsv(text) }] };
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError(`Cannot read ${path.basename(file)} as an .xlsx workbook (${(e as Error).message}). Is it a real Excel file?`);
+  }
+  const sheets: SheetGrid[] = workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
+  return { kind, path: file, sheets, workbook };
+}
+
+/** An ExcelJS worksheet as a 2-D array of plain cell values (formula cells give their result). */
+export function worksheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+  const grid: CellValue[][] = [];
+  const rowCount = ws.rowCount;
+  for (let r = 1; r <= rowCount; r++) {
+    const row = ws.getRow(r);
+    const out: CellValue[] = [];
+    const values = row.values as unknown[];
+    for (let c = 1; c < values.length; c++) out.push(plainValue(values[c]));
+    grid.push(out);
+  }
+  return grid;
+}
+
+export function plainValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('result' in o || 'formula' in o || 'sharedFormula' in o) return plainValue(o.result);
+    if ('richText' in o && Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((t) => t.text).join('');
+    if ('error' in o) return String(o.error);
+    if ('text' in o) return plainValue(o.text);
+  }
+  return String(v);
+}
+
+const OWN_SHEETS = new Set(['tier summary', 'сводка уровней', 'client tiers', 'уровни клиентов']);
+
+/** Is this one of the sheets the add-in writes (never picked as the client table)? */
+export function isOwnSheet(name: string): boolean {
+  return OWN_SHEETS.has(name.trim().toLowerCase());
+}
+
+/** Pick the sheet: by name when given, else the first (in tab order) with a confident client table, else the best one. */
+export function pickSheet(input: InputFile, name?: string): SheetGrid {
+  if (name !== undefined) {
+    const s = input.sheets.find((x) => x.name === name) ?? input.sheets.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
+    if (!s) throw new InputError(`No sheet "${name}" in ${path.basename(input.path)}. Sheets: ${input.sheets.map((x) => `"${x.name}"`).join(', ')}.`);
+    return s;
+  }
+  let best: { s: SheetGrid; conf: number } | undefined;
+  let firstError: string | undefined;
+  for (const s of input.sheets) {
+    if (isOwnSheet(s.name)) continue;
+    try {
+      const t = detectTable(s.grid);
+      if (t.confidence >= 0.6) return s;
+      if (!best || t.confidence > best.conf) best = { s, conf: t.confidence };
+    } catch (e) {
+      if (!(e instanceof TableNotFoundError)) throw e;
+      firstError ??= `Sheet "${s.name}": ${e.message}`;
+    }
+  }
+  if (!best) throw new InputError(firstError ?? `${path.basename(input.path)} has no sheets.`);
+  return best.s;
+}
