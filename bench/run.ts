@@ -107,16 +107,13 @@ async function main(): Promise<void> {
     const grid = syntheticLog(full, 100000, 2, false);
     results.push(measure('worst case: 1,048,575 rows, client changes every row', grid, 'no invoice grouping'));
   }
-  const real = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'online-retail-customers.csv.gz');
-  const realAlt = path.join(process.cwd(), '..', 'shared', 'data', 'online-retail-customers.csv.gz');
-  const realFile = existsSync(real) ? real : existsSync(realAlt) ? realAlt : undefined;
-  if (realFile) {
+  const realFile = path.join(process.cwd(), 'tests', 'data', 'online-retail-customers.csv.gz');
+  if (existsSync(realFile)) {
     const grid = parseCsv(gunzipSync(await fs.readFile(realFile)).toString('utf8'));
     results.push(measure('Online Retail (real, 406,829 rows, text cells)', grid, 'numbers and dates parsed from text'));
   }
   const extra: Array<{ name: string; ms: number; note: string }> = [];
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fns = require('./functions') as { benchFunctions?: () => Promise<Array<{ name: string; ms: number; note: string }>> };
     if (fns.benchFunctions) extra.push(...(await fns.benchFunctions()));
   } catch (e) {

@@ -286,7 +286,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       const inWin = monthCols.filter((m) => m.month <= asOfMonth && (months === 'all' || m.month > asOfMonth - months));
       const y = Math.floor(asOfMonth / 12);
       const lastDay = Math.round(Date.UTC(y, asOfMonth - y * 12 + 1, 0) / 86400000);
-      const firstM = months === 'all' ? Math.min(...inWin.map((m) => m.month)) : asOfMonth - months + 1;
+      const firstM = months === 'all' ? (inWin.length > 0 ? Math.min(...inWin.map((m) => m.month)) : asOfMonth) : asOfMonth - months + 1;
       const fy = Math.floor(firstM / 12);
       const firstDay = Math.round(Date.UTC(fy, firstM - fy * 12, 1) / 86400000);
       window = { fromDay: firstDay - 1, toDay: lastDay, from: dayToIso(firstDay), to: dayToIso(lastDay), months };
