@@ -1,7 +1,7 @@
 import { CellValue, cellAddress, isBlank, showCell } from './cells';
 import { clientDisplay, clientKey } from './clientKey';
 import { inferNumberLocale, NumberLocale, parseMoney } from './parseMoney';
-import { addMonths, DateOrder, dayToIso, inferDateOrder, parseDate } from './parseDate';
+import { addMonthsKeepEnd, DateOrder, dayToIso, inferDateOrder, parseDate } from './parseDate';
 import { TableDetection } from './table';
 
 /**
@@ -82,6 +82,8 @@ export interface AggregateOptions {
   maxIssues?: number;
 }
 
+const TOTAL_ROW = /^(итого|итог|всего|итого по всем|общий итог|total|totals|grand total|subtotal|sum)\s*[:.]?$/i;
+
 interface Acc extends ClientAgg {
   spellings?: Set<string>;
   index: number;
@@ -135,6 +137,8 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     else byText.set(raw, acc);
     return acc;
   };
+  /** "Итого", "Total", "Всего" rows under a table are sums, not clients. */
+  const isTotalRow = (raw: CellValue) => typeof raw === 'string' && TOTAL_ROW.test(raw.trim());
   const lookup = (raw: string | number): Acc => (typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? create(raw);
   const byRaw = { get: (raw: string | number): Acc | undefined => (typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) };
 
@@ -198,7 +202,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       }
     }
     const asOf = options.asOfDay ?? (maxDay === -Infinity ? 0 : maxDay);
-    const fromDay = months === 'all' ? -Infinity : addMonths(asOf, -months);
+    const fromDay = months === 'all' ? -Infinity : addMonthsKeepEnd(asOf, -months);
     window = { fromDay: months === 'all' ? Number.NEGATIVE_INFINITY : fromDay, toDay: asOf, from: months === 'all' ? '' : dayToIso(fromDay + 1), to: dayToIso(asOf), months };
     for (let r = from; r < to; r++) {
       const row = grid[r];
@@ -218,6 +222,10 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       }
       const day = days[r - from];
       if (Number.isNaN(day)) continue;
+      if (c !== prevRaw && isTotalRow(c)) {
+        report(r, clientCol, c, 'a total row, left out');
+        continue;
+      }
       // consecutive lines of one invoice name the same client: skip the hash lookup
       const acc = c === prevRaw ? prevAcc! : lookup(c);
       prevRaw = c;
@@ -300,6 +308,10 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       if (isBlank(c)) continue;
       if (typeof c === 'boolean' || c instanceof Date || (typeof c === 'string' && /^#[A-Z/0-9!?_]+$/.test(c.trim()))) {
         report(r, clientCol, c, 'not a client name');
+        continue;
+      }
+      if (isTotalRow(c)) {
+        report(r, clientCol, c, 'a total row, left out');
         continue;
       }
       const acc = lookup(c as string | number);

@@ -1,7 +1,7 @@
 import { CellValue } from './cells';
 import { AbcClass, abcClasses, AbcCutoffs, DEFAULT_ABC } from './abcClasses';
 import { aggregate, AggregateOptions, Aggregation, ClientAgg } from './aggregate';
-import { addMonths } from './parseDate';
+import { addMonthsKeepEnd } from './parseDate';
 import { giniSortedDesc } from './gini';
 import { hhiSortedDesc } from './hhi';
 import { CurvePoint, lorenzCurve, paretoCurve } from './lorenz';
@@ -86,7 +86,7 @@ export function analyzeGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
   let reviewEnd: number | null = agg.window ? agg.window.toDay : (options.asOfDay ?? null);
   if (reviewEnd === null) for (const c of clients) if (c.lastDay !== null && (reviewEnd === null || c.lastDay > reviewEnd)) reviewEnd = c.lastDay;
   const months = typeof agg.window?.months === 'number' ? agg.window.months : rules.windowMonths;
-  return { table, aggregation, ...analyzeClients(clients, rules, options), nextReviewDay: reviewEnd === null ? null : addMonths(reviewEnd, months) };
+  return { table, aggregation, ...analyzeClients(clients, rules, options), nextReviewDay: reviewEnd === null ? null : addMonthsKeepEnd(reviewEnd, months) };
 }
 
 /** ABC, concentration and tiers for already aggregated clients. */

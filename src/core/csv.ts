@@ -1,20 +1,22 @@
 /**
  * CSV text to rows of strings (RFC 4180: quoted fields, doubled quotes, line breaks inside
- * quotes, CRLF or LF, a leading BOM). The delimiter is detected from the first line among
+ * quotes, CRLF or LF, a leading BOM). The delimiter is detected from the first lines among
  * `,` `;` and tab (Russian Excel saves CSV with `;`). Cells stay text: numbers and dates are
  * read later by parseMoney / parseDate with the column's locale, so `1 234,50` survives.
  *
  * @example parseCsv('a;b\n"x;1";2') // [['a','b'],['x;1','2']]
  */
 export function detectDelimiter(text: string): string {
-  const end = text.indexOf('\n');
-  const first = end >= 0 ? text.slice(0, end) : text;
+  // the first 20 lines, so a title line above the table does not decide
+  let end = 0;
+  for (let k = 0; k < 20 && end >= 0; k++) end = text.indexOf('\n', end + 1);
+  const head = end >= 0 ? text.slice(0, end) : text;
   let best = ',';
   let bestCount = -1;
   for (const d of [',', ';', '\t']) {
     let n = 0;
     let q = false;
-    for (const ch of first) {
+    for (const ch of head) {
       if (ch === '"') q = !q;
       else if (!q && ch === d) n++;
     }

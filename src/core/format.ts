@@ -3,7 +3,7 @@ import { dayParts } from './parseDate';
 /** The two languages of every text a user sees. */
 export type Lang = 'en' | 'ru';
 
-/** Pick the language from an Office/BCP-47 tag: ru, ru-RU, be, kk, uk … → ru; anything else en. */
+/** Pick the language from an Office/BCP-47 tag: ru, ru-RU, be, kk, ky, uz, tg → ru; anything else en. */
 export function langFromLocale(tag: string | undefined | null): Lang {
   const t = (tag ?? '').toLowerCase();
   return /^(ru|be|kk|ky|uz|tg)\b/.test(t) ? 'ru' : 'en';

@@ -79,6 +79,22 @@ export function addMonths(day: number, months: number): number {
   return Math.round(Date.UTC(y, m - 1, Math.min(p.day, last)) / MS_PER_DAY);
 }
 
+/** True when the day is the last day of its month. */
+export function isMonthEnd(day: number): boolean {
+  return dayParts(day + 1).day === 1;
+}
+
+/**
+ * Shift by whole months keeping month ends as month ends: 30 Jun − 6 months = 31 Dec, so a
+ * half-year ending 30 June is exactly January–June. Other days behave as `addMonths`.
+ */
+export function addMonthsKeepEnd(day: number, months: number): number {
+  const d = addMonths(day, months);
+  if (!isMonthEnd(day)) return d;
+  const p = dayParts(d);
+  return Math.round(Date.UTC(p.year, p.month, 0) / MS_PER_DAY);
+}
+
 /** Month index (year*12 + month-1) of a day number, for per-period buckets. */
 export function monthIndex(day: number): number {
   const p = dayParts(day);
@@ -116,7 +132,8 @@ export function parseDate(v: CellValue, order?: DateOrder): DateResult {
     const one = dmy ?? mdy;
     return one === undefined ? { kind: 'text', text } : { kind: 'date', day: one };
   }
-  if (/^\d+(?:\.\d+)?$/.test(s)) return parseDate(Number(s), order);
+  // an Excel serial exported as text (5 digits: 1927–2173); shorter digit runs such as "2025" are not dates
+  if (/^\d{5}(?:\.\d+)?$/.test(s)) return parseDate(Number(s), order);
   return { kind: 'text', text };
 }
 

@@ -1,4 +1,4 @@
-import { CellValue, columnLetter, isBlank } from './cells';
+import { CellValue, columnIndex, columnLetter, isBlank } from './cells';
 import { parseMoney } from './parseMoney';
 import { parseDate } from './parseDate';
 import { monthFromHeader } from './monthHeader';
@@ -132,14 +132,14 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
     else if (months.length >= 2) score += 1.6;
     if (cols.date) score += cols.date.confidence;
     for (const role of ['margin', 'manager', 'tier', 'orders', 'orderId'] as Role[]) if (cols[role]) score += 0.3 * cols[role]!.confidence;
-    if (textCells < 2) score = 0;
+    if (textCells + months.length < 2) score = 0;
     if (!best || score > best.score + 1e-9) best = { row: r, score, cols, months };
   }
   const looked =
     'Looked for a header row with a client column (Client, Клиент, Контрагент, Customer…) and an amount column (Revenue, Выручка, Сумма, Оборот, Amount, Sales…) or one column per month, in the first ' +
     `${maxHeader} rows.`;
   if (!best || best.score <= 0) {
-    if (!options.overrides?.client && !options.overrides?.amount) throw new TableNotFoundError(grid.length === 0 ? 'The sheet is empty. ' + looked : 'No client table found. ' + looked);
+    if (options.overrides?.client === undefined && options.overrides?.amount === undefined) throw new TableNotFoundError(grid.length === 0 ? 'The sheet is empty. ' + looked : 'No client table found. ' + looked);
   }
   const headerRow = best?.row ?? options.headerRow ?? 0;
   const headerCells = grid[headerRow] ?? [];
@@ -165,6 +165,12 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
     delete cols.date;
   }
   let shape: TableShape;
+  if (cols.date && cols.amount && !cols.orderId && clientsLookUnique(grid, cols.client.index, headerRow + 1, endRow)) {
+    // a date beside one row per client ("Дата последней продажи", "Contract date") is not a log
+    notes.push(`Column ${cols.date.letter} ("${cols.date.header}") is a date per client, not a transaction log: each client appears once.`);
+    if (!cols.lastOrder) cols.lastOrder = cols.date;
+    delete cols.date;
+  }
   if (cols.date && cols.amount) shape = 'transactions';
   else if (cols.amount) shape = 'clients';
   else if (months.length >= 2) shape = 'monthly';
@@ -219,6 +225,18 @@ function sample(grid: ReadonlyArray<ReadonlyArray<CellValue>>, col: number, from
   return out;
 }
 
+function clientsLookUnique(grid: ReadonlyArray<ReadonlyArray<CellValue>>, col: number, from: number, to: number): boolean {
+  const seen = new Set<string>();
+  let n = 0;
+  for (let r = from; r < to && n < 5000; r++) {
+    const v = grid[r]?.[col];
+    if (isBlank(v)) continue;
+    n++;
+    seen.add(String(v).replace(/\s+/g, ' ').trim().toLowerCase());
+  }
+  return n >= 3 && seen.size / n > 0.98;
+}
+
 function columnLooksNumeric(grid: ReadonlyArray<ReadonlyArray<CellValue>>, col: number, from: number, to: number): boolean {
   const s = sample(grid, col, from, to);
   if (s.length === 0) return true;
@@ -247,10 +265,5 @@ export function resolveColumn(ref: string, headers: readonly string[]): number |
   const t = normHeader(ref);
   const byHeader = headers.findIndex((h) => normHeader(h) === t);
   if (byHeader >= 0) return byHeader;
-  if (/^[A-Za-z]{1,3}$/.test(ref.trim())) {
-    let n = 0;
-    for (const ch of ref.trim().toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-    return n - 1;
-  }
-  return undefined;
+  return columnIndex(ref);
 }

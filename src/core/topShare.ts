@@ -14,7 +14,7 @@ export function topShare(values: ArrayLike<number>, fraction = 0.2): number {
 
 export function topCount(n: number, fraction: number): number {
   if (!(fraction > 0) || !Number.isFinite(fraction)) throw new RangeError('The top fraction must be above 0.');
-  if (fraction < 1) return Math.ceil(fraction * n - 1e-9);
+  if (fraction < 1) return Math.max(0, Math.ceil(fraction * n - 1e-9));
   if (!Number.isInteger(fraction)) throw new RangeError('A top count of 1 or more must be a whole number of clients.');
   return Math.min(fraction, n);
 }
