@@ -1,0 +1,198 @@
+import { Analysis, ClientResult } from '../core/analyze';
+import { CellValue } from '../core/cells';
+import { clientKey } from '../core/clientKey';
+import { formatDay, Lang } from '../core/format';
+import { dayToSerial } from '../core/parseDate';
+import { CLIENT_SHEET_HEADERS, clientSheetRow, RESULT_HEADERS, resultRow } from '../core/resultColumns';
+import { STATUS_LABELS, statusFromLabel, TierStatus } from '../core/tiering';
+import { ExcelRun, Progress } from './host';
+import { appendRows, OwnedSheetSpec, readOwnedSheet, replaceRows, truncateRows } from './ownedSheets';
+import { SheetData } from './readSheet';
+import { BlockCell, restoreBlock, UndoRecord, writeBlock } from './writeBlock';
+
+/**
+ * Apply a reviewed analysis to the workbook: the result columns beside a client-per-row table
+ * (or a "Client tiers" sheet for a transaction log), and one "Tier history" row per client, so
+ * the next review knows who was already warned. Returns what `undoApply` needs to restore
+ * exactly what was there before.
+ */
+export const HISTORY_SHEET: Record<Lang, string> = { en: 'Tier history', ru: 'История уровней' };
+export const CLIENT_SHEET: Record<Lang, string> = { en: 'Client tiers', ru: 'Уровни клиентов' };
+
+export const HISTORY_HEADERS: Record<Lang, string[]> = {
+  en: ['Review date', 'Client', 'From', 'To', 'Status', 'Figure', 'Bar', 'Reviews below', 'Rule set'],
+  ru: ['Дата пересмотра', 'Клиент', 'Было', 'Стало', 'Статус', 'Показатель', 'Планка', 'Пересмотров ниже', 'Правила'],
+};
+
+export function historySpec(lang: Lang): OwnedSheetSpec {
+  return {
+    name: HISTORY_SHEET[lang],
+    headers: HISTORY_HEADERS[lang],
+    formats: [lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd', '@', '@', '@', '@', '#,##0.00', '#,##0.00', '0', '@'],
+    columnWidths: [90, 200, 80, 80, 120, 100, 100, 90, 120],
+  };
+}
+
+export interface ApplyOptions {
+  lang: Lang;
+  /** Day number of the review (history date); defaults to today. */
+  reviewDay?: number;
+  overwriteConfirmed?: boolean;
+  onProgress?: Progress;
+  signal?: AbortSignal;
+}
+
+export interface ApplyRecord {
+  undo: UndoRecord;
+  /** The per-client sheet was (re)written: its previous contents, to restore. */
+  clientSheet?: { name: string; previous: CellValue[][] };
+  history: { sheet: string; fromRow: number; columns: number };
+  written: number;
+  address: { sheetName: string; rowIndex: number; columnIndex: number };
+}
+
+const dateFormat = (lang: Lang) => (lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd');
+
+/** Where the result columns go: over our own earlier columns, else right of the table. */
+export function resultColumnStart(data: SheetData, headerRow: number): { column: number; own: boolean } {
+  const row = data.values[headerRow] ?? [];
+  const norm = row.map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''));
+  for (const lang of ['en', 'ru'] as Lang[]) {
+    const heads = RESULT_HEADERS[lang].map((h) => h.toLowerCase());
+    const at = norm.indexOf(heads[0]);
+    if (at >= 0 && heads.every((h, k) => norm[at + k] === h)) return { column: data.columnIndex + at, own: true };
+  }
+  let width = 0;
+  for (const r of data.values) if (r.length > width) width = r.length;
+  return { column: data.columnIndex + width, own: false };
+}
+
+function todayDay(): number {
+  return Math.floor(Date.now() / 86400000);
+}
+
+export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, options: ApplyOptions): Promise<ApplyRecord> {
+  const { lang } = options;
+  const reviewDay = options.reviewDay ?? todayDay();
+  let undo: UndoRecord;
+  let clientSheet: ApplyRecord['clientSheet'];
+  let written = 0;
+  let address: ApplyRecord['address'];
+  const progress = (from: number, span: number): Progress | undefined => (options.onProgress ? (d, l) => options.onProgress!(from + d * span, l) : undefined);
+
+  if (a.table.shape === 'transactions') {
+    // a log: results go to the owned per-client sheet, rewritten each review
+    const name = CLIENT_SHEET[lang];
+    const previous = await readOwnedSheet(run, name);
+    const spec: OwnedSheetSpec = {
+      name,
+      headers: [...CLIENT_SHEET_HEADERS[lang]],
+      formats: ['@', '#,##0.00', '#,##0.00', '0', dateFormat(lang), '0.0%', '0.0%', '@', '@', '@', '@', '0', dateFormat(lang)],
+      columnWidths: [200, 100, 100, 60, 90, 70, 90, 80, 50, 120, 420, 90, 100],
+    };
+    const sorted = [...a.clients].sort((x, y) => (x.rank || Infinity) - (y.rank || Infinity) || (x.key < y.key ? -1 : 1));
+    await replaceRows(run, spec, sorted.map((c) => clientSheetRow(c, a, lang)), progress(0, 0.8));
+    clientSheet = { name, previous };
+    written = sorted.length;
+    // nothing of the user's was touched: an empty undo block
+    undo = { sheetName: name, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, formulas: [], numberFormat: [] };
+    address = { sheetName: name, rowIndex: 0, columnIndex: 0 };
+  } else {
+    const headerRow = a.table.headerRow;
+    const { column } = resultColumnStart(data, headerRow);
+    const byRow = new Map<number, ClientResult>();
+    for (const c of a.clients) for (const r of c.rows) byRow.set(r, c);
+    const rows: BlockCell[][] = [];
+    const blank = RESULT_HEADERS[lang].map(() => null);
+    for (let r = a.table.firstDataRow; r < a.table.endRow; r++) {
+      const c = byRow.get(r);
+      if (c) written++;
+      rows.push(c ? resultRow(c, a, lang) : blank);
+    }
+    address = { sheetName: data.sheetName, rowIndex: data.rowIndex + headerRow, columnIndex: column };
+    undo = await writeBlock(
+      run,
+      {
+        ...address,
+        headers: [...RESULT_HEADERS[lang]],
+        rows,
+        formats: ['@', '@', '@', '@', '0', dateFormat(lang)],
+        ownHeaders: [...RESULT_HEADERS.en, ...RESULT_HEADERS.ru],
+        overwriteConfirmed: options.overwriteConfirmed,
+      },
+      { onProgress: progress(0, 0.8), signal: options.signal },
+    );
+  }
+
+  // history: one row per client whose tier or status is worth remembering
+  const spec = historySpec(lang);
+  const historyRows: CellValue[][] = a.clients
+    .filter((c) => c.total > 0 || c.decision.previousTier !== null)
+    .map((c) => [
+      dayToSerial(reviewDay),
+      c.name,
+      c.decision.previousTier ?? '',
+      c.decision.tier,
+      STATUS_LABELS[c.decision.status][lang],
+      Math.round(c.total * 100) / 100,
+      c.decision.bar === null ? '' : Math.round(c.decision.bar * 100) / 100,
+      c.decision.reviewsBelow,
+      a.rules.name,
+    ]);
+  let fromRow: number;
+  try {
+    fromRow = await appendRows(run, spec, historyRows, progress(0.8, 0.2));
+  } catch (e) {
+    // keep the workbook consistent: undo the columns if the history could not be written
+    await undoApply(run, { undo, clientSheet, history: { sheet: spec.name, fromRow: Number.MAX_SAFE_INTEGER, columns: spec.headers.length }, written, address }).catch(() => undefined);
+    throw e;
+  }
+  return { undo, clientSheet, history: { sheet: spec.name, fromRow, columns: spec.headers.length }, written, address };
+}
+
+/** Restore exactly what was there before the apply: cells, the per-client sheet, the history. */
+export async function undoApply(run: ExcelRun, record: ApplyRecord, onProgress?: Progress): Promise<void> {
+  if (record.undo.rowCount > 0) await restoreBlock(run, record.undo, { onProgress });
+  if (record.clientSheet) {
+    const prev = record.clientSheet.previous;
+    const spec: OwnedSheetSpec = { name: record.clientSheet.name, headers: (prev[0] ?? []).map((h) => String(h ?? '')), formats: [] };
+    if (prev.length === 0) {
+      await replaceRows(run, { ...spec, headers: [''], formats: ['General'] }, []);
+    } else {
+      spec.formats = spec.headers.map(() => 'General');
+      await replaceRows(run, spec, prev.slice(1));
+    }
+  }
+  if (record.history.fromRow !== Number.MAX_SAFE_INTEGER) await truncateRows(run, record.history.sheet, record.history.fromRow, record.history.columns);
+}
+
+/**
+ * Grace state from the history sheet: per client, the last recorded tier, status and reviews
+ * below, so a second review turns a warning into a step down. Either language's sheet is read.
+ */
+export function previousFromHistory(values: CellValue[][]): Map<string, { tier?: string; reviewsBelow?: number; status?: string; day?: number }> {
+  const out = new Map<string, { tier?: string; reviewsBelow?: number; status?: string; day?: number }>();
+  if (values.length < 2) return out;
+  const h = values[0].map((x) => String(x ?? '').trim().toLowerCase());
+  const col = (k: number) => Math.max(h.indexOf(HISTORY_HEADERS.en[k].toLowerCase()), h.indexOf(HISTORY_HEADERS.ru[k].toLowerCase()));
+  const [dateC, clientC, toC, statusC, belowC] = [col(0), col(1), col(3), col(4), col(7)];
+  if (clientC < 0 || toC < 0) return out;
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    const name = row[clientC];
+    if (name === null || name === undefined || name === '') continue;
+    const below = Number(row[belowC]);
+    const day = typeof row[dateC] === 'number' ? (row[dateC] as number) - 25569 : undefined;
+    const key = clientKey(String(name));
+    const prev = out.get(key);
+    if (prev?.day !== undefined && day !== undefined && day < prev.day) continue;
+    const status: TierStatus | undefined = statusFromLabel(String(row[statusC] ?? ''));
+    out.set(key, { tier: String(row[toC] ?? '') || undefined, reviewsBelow: Number.isInteger(below) && below >= 0 ? below : undefined, status, day });
+  }
+  return out;
+}
+
+/** Text of the next review date for messages. */
+export function nextReviewText(a: Analysis, lang: Lang): string {
+  return a.nextReviewDay === null ? '—' : formatDay(a.nextReviewDay, lang);
+}

@@ -1,0 +1,37 @@
+/**
+ * The one door to Excel. Everything in src/excel receives an `ExcelRun` — `Excel.run` inside
+ * Office, the workbench's stand-in elsewhere — so tests can count syncs and bytes through it.
+ */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel.run inside an Office host. */
+export const officeRun: ExcelRun = (batch) => Excel.run((context) => batch(context));
+
+/** Excel on the web caps each request and response at 5 MB; we stay well below. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const PAYLOAD_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.6);
+
+/** Progress of long work, 0..1, with a short label. */
+export type Progress = (done: number, label: string) => void;
+
+/** Thrown when the user cancels long work (the layer has undone any partial write). */
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export function throwIfCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new CancelledError();
+}
+
+/** Quote a sheet name for an address the way Excel does: 'Tier history'!A1. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Rough JSON size of a block of values: what a request or response carrying it weighs. */
+export function jsonBytes(values: unknown): number {
+  return JSON.stringify(values).length;
+}

@@ -1,0 +1,190 @@
+import { CancelledError, ExcelRun, PAYLOAD_BUDGET, Progress, quoteSheet, throwIfCancelled } from './host';
+import { ExcelLayerError, toLayerError } from './errors';
+import { Lang } from '../core/format';
+import { cellAddress } from '../core/cells';
+
+/**
+ * Writing a rectangular block (the result columns: a header row and one row per data row) in
+ * row chunks, one sync each, every request under the payload budget.
+ *
+ * - What was there before (formulas and number formats) is read first and returned as an
+ *   `UndoRecord`; `restoreBlock` puts it back exactly.
+ * - Cells that hold user data and are not under one of our own headers are not overwritten
+ *   unless the caller passes `overwriteConfirmed` (a `NeedsConfirmation` error lists them).
+ * - Text columns get the text format `@` **before** their values, so client text starting with
+ *   `=`, `+`, `-` or `@` stays text and never becomes a formula.
+ * - Cancelling (AbortSignal) or a failure half-way restores the rows already written.
+ */
+export type BlockCell = string | number | boolean | null;
+
+export interface BlockWrite {
+  sheetName: string;
+  /** Zero-based sheet row of the header row and column of the first written column. */
+  rowIndex: number;
+  columnIndex: number;
+  headers: string[];
+  /** Data rows (header excluded), each of headers.length cells. */
+  rows: BlockCell[][];
+  /** Number format per column for the data rows: '@' for text, e.g. 'yyyy-mm-dd' for dates. */
+  formats: string[];
+  /** Header texts we own (any language): columns under them may be rewritten without asking. */
+  ownHeaders?: string[];
+  overwriteConfirmed?: boolean;
+}
+
+export interface UndoRecord {
+  sheetName: string;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  formulas: unknown[][];
+  numberFormat: string[][];
+}
+
+export class NeedsConfirmation extends Error {
+  constructor(
+    public readonly cells: number,
+    public readonly samples: string[],
+    public readonly messages: Record<Lang, string>,
+  ) {
+    super(messages.en);
+    this.name = 'NeedsConfirmation';
+  }
+}
+
+export interface WriteOptions {
+  onProgress?: Progress;
+  signal?: AbortSignal;
+  budgetBytes?: number;
+}
+
+const isBlankCell = (v: unknown) => v === null || v === undefined || v === '';
+
+/** Rows per chunk so that a chunk's JSON stays under the budget (formats + values + undo read). */
+function rowsPerChunk(sampleRows: unknown[][], budget: number): number {
+  const sample = sampleRows.slice(0, 200);
+  const bytes = Math.max(1, JSON.stringify(sample).length / Math.max(1, sample.length));
+  return Math.max(1, Math.floor(budget / (bytes * 2 + 64)));
+}
+
+export async function writeBlock(run: ExcelRun, block: BlockWrite, options: WriteOptions = {}): Promise<UndoRecord> {
+  const budget = options.budgetBytes ?? PAYLOAD_BUDGET;
+  const cols = block.headers.length;
+  const total = block.rows.length + 1;
+  for (const [i, r] of block.rows.entries()) {
+    if (r.length !== cols) throw new Error(`Row ${i + 1} has ${r.length} cells, expected ${cols}.`);
+  }
+  try {
+    return await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(block.sheetName);
+      ws.protection.load('protected');
+      await ctx.sync();
+      if (ws.protection.protected) throw toLayerError({ code: 'AccessDenied' });
+
+      // 1. what is there now, for undo and for the overwrite check
+      const undo: UndoRecord = { sheetName: block.sheetName, rowIndex: block.rowIndex, columnIndex: block.columnIndex, rowCount: total, columnCount: cols, formulas: [], numberFormat: [] };
+      let readRows = Math.max(1, Math.floor(20000 / cols));
+      for (let s = 0; s < total; ) {
+        throwIfCancelled(options.signal);
+        const n = Math.min(readRows, total - s);
+        const r = ws.getRangeByIndexes(block.rowIndex + s, block.columnIndex, n, cols);
+        r.load('formulas,numberFormat');
+        await ctx.sync();
+        for (let i = 0; i < n; i++) {
+          undo.formulas.push(r.formulas[i]);
+          undo.numberFormat.push(r.numberFormat[i] as string[]);
+        }
+        // size the next read from what this one weighed
+        const bytesPerRow = Math.max(1, (JSON.stringify(r.formulas).length + JSON.stringify(r.numberFormat).length) / n);
+        readRows = Math.max(1, Math.floor(budget / bytesPerRow));
+        s += n;
+        options.onProgress?.(s / total / 3, 'check');
+      }
+      if (!block.overwriteConfirmed) {
+        const own = new Set((block.ownHeaders ?? []).map((h) => h.trim().toLowerCase()));
+        const header = undo.formulas[0] ?? [];
+        let count = 0;
+        const samples: string[] = [];
+        for (let c = 0; c < cols; c++) {
+          const h = header[c];
+          if (typeof h === 'string' && own.has(h.trim().toLowerCase())) continue;
+          for (let r = 0; r < total; r++) {
+            const v = undo.formulas[r][c];
+            if (isBlankCell(v)) continue;
+            count++;
+            if (samples.length < 5) samples.push(`${cellAddress(block.rowIndex + r, block.columnIndex + c)}: ${String(v).slice(0, 40)}`);
+          }
+        }
+        if (count > 0) {
+          throw new NeedsConfirmation(count, samples, {
+            en: `${count} cell(s) with your data would be overwritten (${samples.join('; ')}). Confirm to overwrite; they can be restored with Undo.`,
+            ru: `Будут перезаписаны ${count} ячеек с вашими данными (${samples.join('; ')}). Подтвердите перезапись; их можно вернуть кнопкой «Отменить».`,
+          });
+        }
+      }
+
+      // 2. write: formats first (text '@' before text), then values
+      const all: BlockCell[][] = [block.headers, ...block.rows];
+      const per = rowsPerChunk(block.rows.length ? block.rows : [block.headers], budget);
+      let written = 0;
+      try {
+        for (let s = 0; s < total; s += per) {
+          throwIfCancelled(options.signal);
+          const n = Math.min(per, total - s);
+          const r = ws.getRangeByIndexes(block.rowIndex + s, block.columnIndex, n, cols);
+          const fmt: string[][] = [];
+          for (let i = 0; i < n; i++) fmt.push(s + i === 0 ? block.headers.map(() => '@') : block.formats);
+          r.numberFormat = fmt;
+          r.values = all.slice(s, s + n) as (string | number | boolean)[][];
+          await ctx.sync();
+          written = s + n;
+          options.onProgress?.(1 / 3 + ((2 / 3) * written) / total, 'write');
+        }
+      } catch (e) {
+        // leave nothing half-written: put back the rows already changed
+        if (written > 0) {
+          try {
+            await restoreRows(ctx, ws, undo, written, budget);
+          } catch {
+            // the original error says more than a failed restore
+          }
+        }
+        throw e;
+      }
+      return undo;
+    });
+  } catch (e) {
+    if (e instanceof CancelledError || e instanceof NeedsConfirmation || e instanceof ExcelLayerError) throw e;
+    throw toLayerError(e);
+  }
+}
+
+async function restoreRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, undo: UndoRecord, rows: number, budget: number, onProgress?: Progress): Promise<void> {
+  const per = rowsPerChunk(undo.formulas.length ? undo.formulas : [[]], budget);
+  for (let s = 0; s < rows; s += per) {
+    const n = Math.min(per, rows - s);
+    const r = ws.getRangeByIndexes(undo.rowIndex + s, undo.columnIndex, n, undo.columnCount);
+    r.numberFormat = undo.numberFormat.slice(s, s + n);
+    r.formulas = undo.formulas.slice(s, s + n) as string[][];
+    await ctx.sync();
+    onProgress?.((s + n) / rows, 'undo');
+  }
+}
+
+/** Put back exactly what `writeBlock` replaced (values, formulas and number formats). */
+export async function restoreBlock(run: ExcelRun, undo: UndoRecord, options: WriteOptions = {}): Promise<void> {
+  try {
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(undo.sheetName);
+      await restoreRows(ctx, ws, undo, undo.rowCount, options.budgetBytes ?? PAYLOAD_BUDGET, options.onProgress);
+    });
+  } catch (e) {
+    throw toLayerError(e);
+  }
+}
+
+/** Address of a block for messages: 'Clients'!J3:O324. */
+export function blockAddress(b: { sheetName: string; rowIndex: number; columnIndex: number }, rows: number, cols: number): string {
+  return `${quoteSheet(b.sheetName)}!${cellAddress(b.rowIndex, b.columnIndex)}:${cellAddress(b.rowIndex + rows - 1, b.columnIndex + cols - 1)}`;
+}
