@@ -25,3 +25,4 @@ export * from './shares';
 export * from './coefficientOfVariation';
 export * from './xyzClass';
 export * from './contactCadence';
+export * from './presets';

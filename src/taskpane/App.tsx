@@ -1,0 +1,138 @@
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Tab,
+  TabList,
+  Title3,
+  Caption1,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useEffect, useMemo } from 'react';
+import { Lang } from '../core/format';
+import { ExcelRun } from '../excel/host';
+import { RulesStep } from './RulesStep';
+import { ReviewStep } from './ReviewStep';
+import { SourceStep } from './SourceStep';
+import { Step, usePane } from './usePane';
+
+export interface PaneEnvironment {
+  lang: Lang;
+  dark: boolean;
+  /** True inside an Office host (false in a plain browser or the workbench). */
+  inOffice: boolean;
+  /** The door to Excel: Excel.run in Office, the stand-in in the workbench. */
+  run?: ExcelRun;
+}
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100%',
+    boxSizing: 'border-box',
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    '& section': { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  },
+});
+
+export function App({ env }: { env: PaneEnvironment }) {
+  return (
+    <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
+      {env.run ? <Pane env={env} run={env.run} /> : <Outside env={env} />}
+    </FluentProvider>
+  );
+}
+
+function Outside({ env }: { env: PaneEnvironment }) {
+  const styles = useStyles();
+  return (
+    <main className={styles.root} lang={env.lang}>
+      <Title3 as="h1">{env.lang === 'ru' ? 'Уровни клиентов' : 'Client Tiers'}</Title3>
+      <Caption1>
+        {env.lang === 'ru'
+          ? 'Надстройка открыта вне Excel: откройте её в Excel или используйте стенд (npm start).'
+          : 'Running outside Excel: open the add-in in Excel, or use the workbench (npm start).'}
+      </Caption1>
+    </main>
+  );
+}
+
+function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
+  const styles = useStyles();
+  const { state, actions, t } = usePane(run, env.lang);
+  useEffect(() => {
+    void actions.init();
+  }, [actions]);
+  const figures = useMemo(() => {
+    const a = state.analysis;
+    if (!a) return null;
+    return { revenue: a.clients.map((c) => c.revenue), margin: a.clients.map((c) => c.total), orders: a.clients.map((c) => c.orders) };
+  }, [state.analysis]);
+  return (
+    <main className={styles.root} lang={env.lang}>
+      <Title3 as="h1">{t.title}</Title3>
+      <TabList selectedValue={state.step} onTabSelect={(_, d) => actions.patch({ step: d.value as Step })} aria-label={t.title}>
+        <Tab value="source" data-testid="tab-source">
+          1. {t.steps.source}
+        </Tab>
+        <Tab value="rules" data-testid="tab-rules">
+          2. {t.steps.rules}
+        </Tab>
+        <Tab value="review" data-testid="tab-review">
+          3. {t.steps.review}
+        </Tab>
+      </TabList>
+      {state.busy && (
+        <div role="status" aria-live="polite" data-testid="busy">
+          <Caption1>{state.busy.label}</Caption1>
+          <ProgressBar value={state.busy.progress} max={1} aria-label={state.busy.label} />
+          {state.busy.cancel && (
+            <Button size="small" onClick={state.busy.cancel} data-testid="cancel">
+              {t.review.cancel}
+            </Button>
+          )}
+        </div>
+      )}
+      {state.message && (
+        <MessageBar intent={state.message.intent} data-testid="message">
+          <MessageBarBody>{state.message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.step === 'source' && (
+        <SourceStep
+          state={state}
+          t={t}
+          onSource={(v) => actions.patch({ source: v.startsWith('table:') ? { table: v.slice(6) } : v.startsWith('sheet:') ? { sheet: v.slice(6) } : {}, data: null, detection: null, detectionError: null, analysis: null })}
+          onRead={actions.readSource}
+          onOverride={actions.setOverride}
+          onAsOf={(v) => actions.patch({ asOf: v, analysis: null })}
+          onWindow={(v) => actions.patch({ windowMonths: v, analysis: null })}
+          onNext={() => actions.patch({ step: 'rules' })}
+        />
+      )}
+      {state.step === 'rules' && (
+        <RulesStep rules={state.rules} t={t} figures={figures} onChange={actions.setRules} onSave={actions.persistRules} onNext={() => { actions.patch({ step: 'review' }); void actions.review(); }} />
+      )}
+      {state.step === 'review' && (
+        <ReviewStep
+          state={state}
+          t={t}
+          lang={env.lang}
+          onReview={actions.review}
+          onApply={(c) => void actions.apply(c)}
+          onUndo={actions.undo}
+          onCancelConfirm={() => actions.patch({ confirm: null })}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,238 @@
+import { Button, Field, Input, Select, Subtitle2, Textarea, Caption1 } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { PRESET_IDS, PresetId, presetRules } from '../core/presets';
+import { fieldName, parseRuleSet, RuleSet, ruleSetToJson } from '../core/rules';
+import type { Strings } from './i18n';
+
+interface Props {
+  rules: RuleSet;
+  t: Strings;
+  figures: { revenue: number[]; margin?: number[]; orders?: number[] } | null;
+  onChange: (rules: RuleSet) => void;
+  onSave: () => void;
+  onNext: () => void;
+}
+
+type Kind = 'minAmount' | 'paretoShare' | 'minOrders' | 'base';
+
+interface DraftTier {
+  name: string;
+  kind: Kind;
+  value: string;
+  benefits: string[];
+}
+
+interface Draft {
+  name: string;
+  measure: 'revenue' | 'margin';
+  windowMonths: string;
+  tiers: DraftTier[];
+  graceReviews: string;
+  maxStepsDown: string;
+  hysteresisPct: string;
+  benefitSteps: string;
+}
+
+function toDraft(r: RuleSet): Draft {
+  return {
+    name: r.name,
+    measure: r.measure,
+    windowMonths: String(r.windowMonths),
+    tiers: r.tiers.map((tier) => {
+      const c = tier.criteria;
+      if (!c) return { name: tier.name, kind: 'base', value: '', benefits: tier.benefits };
+      if (c.paretoShare !== undefined) return { name: tier.name, kind: 'paretoShare', value: String(Math.round(c.paretoShare * 1000) / 10), benefits: tier.benefits };
+      if (c.minOrders !== undefined && c.minAmount === undefined) return { name: tier.name, kind: 'minOrders', value: String(c.minOrders), benefits: tier.benefits };
+      return { name: tier.name, kind: 'minAmount', value: String(c.minAmount ?? 0), benefits: tier.benefits };
+    }),
+    graceReviews: String(r.policy.graceReviews),
+    maxStepsDown: String(r.policy.maxStepsDown),
+    hysteresisPct: String(r.policy.hysteresisPct),
+    benefitSteps: String(r.policy.benefitSteps),
+  };
+}
+
+/** Numbers typed the Russian or English way: "1 000 000", "1,5", "12.5". */
+function num(s: string): number {
+  const t = s.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  return t === '' ? NaN : Number(t);
+}
+
+function fromDraft(d: Draft): unknown {
+  return {
+    version: 1,
+    name: d.name,
+    measure: d.measure,
+    windowMonths: num(d.windowMonths),
+    tiers: d.tiers.map((tier) => ({
+      name: tier.name,
+      benefits: tier.benefits,
+      criteria:
+        tier.kind === 'base'
+          ? null
+          : tier.kind === 'paretoShare'
+            ? { paretoShare: num(tier.value) / 100 }
+            : tier.kind === 'minOrders'
+              ? { minOrders: num(tier.value) }
+              : { minAmount: num(tier.value) },
+    })),
+    policy: { graceReviews: num(d.graceReviews), maxStepsDown: num(d.maxStepsDown), hysteresisPct: num(d.hysteresisPct), benefitSteps: num(d.benefitSteps) },
+  };
+}
+
+/** Step 2: presets, an editor with inline validation, save to the workbook, JSON export/import. */
+export function RulesStep({ rules, t, figures, onChange, onSave, onNext }: Props) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(rules));
+  const [preset, setPreset] = useState<PresetId>('pareto');
+  const [json, setJson] = useState<string | null>(null);
+  const [jsonError, setJsonError] = useState<string | null>(null);
+  const checked = useMemo(() => parseRuleSet(fromDraft(draft)), [draft]);
+  const problems = checked.ok ? [] : checked.problems;
+  const problemFor = (path: string) => problems.filter((p) => p.startsWith(path + ':') || p.startsWith(path + '.')).map((p) => p.slice(p.indexOf(':') + 1).trim())[0];
+
+  const update = (next: Draft) => {
+    setDraft(next);
+    const r = parseRuleSet(fromDraft(next));
+    if (r.ok) onChange(r.rules);
+  };
+  const setTier = (i: number, p: Partial<DraftTier>) => update({ ...draft, tiers: draft.tiers.map((x, k) => (k === i ? { ...x, ...p } : x)) });
+
+  return (
+    <section aria-labelledby="rules-heading">
+      <Subtitle2 as="h2" id="rules-heading">
+        {t.rules.heading}
+      </Subtitle2>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'end' }}>
+        <Field label={t.rules.preset} style={{ flex: 1 }}>
+          <Select value={preset} onChange={(_, d) => setPreset(d.value as PresetId)} data-testid="preset">
+            {PRESET_IDS.map((p) => (
+              <option key={p} value={p}>
+                {t.rules.presets[p]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button
+          onClick={() => {
+            const r = presetRules(preset, figures ?? { revenue: [] }, rules);
+            setDraft(toDraft(r));
+            onChange(r);
+          }}
+        >
+          {t.rules.apply}
+        </Button>
+      </div>
+      <Field label={t.rules.name} validationMessage={problemFor('name')}>
+        <Input value={draft.name} onChange={(_, d) => update({ ...draft, name: d.value })} />
+      </Field>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Field label={t.rules.measure} style={{ flex: 1 }}>
+          <Select value={draft.measure} onChange={(_, d) => update({ ...draft, measure: d.value as 'revenue' | 'margin' })}>
+            <option value="revenue">{t.rules.measures.revenue}</option>
+            <option value="margin">{t.rules.measures.margin}</option>
+          </Select>
+        </Field>
+        <Field label={t.rules.windowMonths} style={{ flex: 1 }} validationMessage={problemFor('windowMonths')}>
+          <Input value={draft.windowMonths} inputMode="numeric" onChange={(_, d) => update({ ...draft, windowMonths: d.value })} data-testid="window-months" />
+        </Field>
+      </div>
+      <fieldset style={{ border: 'none', padding: 0 }}>
+        <legend>
+          <Subtitle2>{t.rules.tiers}</Subtitle2>
+        </legend>
+        {draft.tiers.map((tier, i) => {
+          const path = fieldName(['tiers', i]);
+          return (
+            <div key={i} style={{ display: 'flex', gap: 6, alignItems: 'end', flexWrap: 'wrap' }} data-testid={`tier-${i}`}>
+              <Field label={t.rules.tierName} validationMessage={problemFor(`${path}.name`)} style={{ width: 110 }}>
+                <Input value={tier.name} onChange={(_, d) => setTier(i, { name: d.value })} />
+              </Field>
+              <Field label={t.rules.criterion} validationMessage={problemFor(`${path}.criteria`)} style={{ width: 150 }}>
+                <Select value={tier.kind} onChange={(_, d) => setTier(i, { kind: d.value as Kind })}>
+                  {(['minAmount', 'paretoShare', 'minOrders', 'base'] as Kind[]).map((k) => (
+                    <option key={k} value={k}>
+                      {t.rules.criteria[k]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              {tier.kind !== 'base' && (
+                <Field label={t.rules.value} style={{ width: 110 }} validationMessage={problemFor(`${path}.criteria.${tier.kind}`)}>
+                  <Input value={tier.value} inputMode="decimal" onChange={(_, d) => setTier(i, { value: d.value })} />
+                </Field>
+              )}
+              {draft.tiers.length > 2 && (
+                <Button appearance="subtle" onClick={() => update({ ...draft, tiers: draft.tiers.filter((_, k) => k !== i) })} aria-label={`${t.rules.remove} ${tier.name}`}>
+                  {t.rules.remove}
+                </Button>
+              )}
+            </div>
+          );
+        })}
+        <Button
+          appearance="secondary"
+          disabled={draft.tiers.length >= 10}
+          onClick={() => {
+            const tiers = [...draft.tiers];
+            tiers.splice(Math.max(0, tiers.length - 1), 0, { name: `Tier ${tiers.length}`, kind: 'minAmount', value: '0', benefits: [] });
+            update({ ...draft, tiers });
+          }}
+        >
+          {t.rules.addTier}
+        </Button>
+      </fieldset>
+      <fieldset style={{ border: 'none', padding: 0 }}>
+        <legend>
+          <Subtitle2>{t.rules.policy}</Subtitle2>
+        </legend>
+        {(['graceReviews', 'maxStepsDown', 'hysteresisPct', 'benefitSteps'] as const).map((k) => (
+          <Field key={k} label={t.rules[k]} validationMessage={problemFor(`policy.${k}`)} orientation="horizontal">
+            <Input value={draft[k]} inputMode="decimal" onChange={(_, d) => update({ ...draft, [k]: d.value })} data-testid={`policy-${k}`} />
+          </Field>
+        ))}
+      </fieldset>
+      {problems.length > 0 && (
+        <div role="alert" data-testid="rule-problems">
+          <Caption1>{t.rules.invalid}</Caption1>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <Button onClick={onSave} disabled={!checked.ok}>
+          {t.rules.save}
+        </Button>
+        <Button onClick={() => setJson(checked.ok ? ruleSetToJson(checked.rules) : JSON.stringify(fromDraft(draft), null, 2))}>{t.rules.exportJson}</Button>
+        <Button onClick={() => setJson(json ?? '')}>{t.rules.importJson}</Button>
+      </div>
+      {json !== null && (
+        <Field label={t.rules.jsonLabel} validationMessage={jsonError ?? undefined}>
+          <Textarea
+            value={json}
+            resize="vertical"
+            rows={8}
+            onChange={(_, d) => {
+              setJson(d.value);
+              try {
+                const r = parseRuleSet(JSON.parse(d.value));
+                if (r.ok) {
+                  setJsonError(null);
+                  setDraft(toDraft(r.rules));
+                  onChange(r.rules);
+                } else setJsonError(r.problems.join('; '));
+              } catch (e) {
+                setJsonError((e as Error).message);
+              }
+            }}
+          />
+        </Field>
+      )}
+      <Button appearance="primary" onClick={onNext} disabled={!checked.ok} data-testid="to-review">
+        {t.rules.next}
+      </Button>
+    </section>
+  );
+}

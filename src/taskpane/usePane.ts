@@ -1,0 +1,211 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Analysis, analyzeGrid } from '../core/analyze';
+import { Lang } from '../core/format';
+import { isoToDay } from '../core/parseDate';
+import { DEFAULT_RULES, parseRuleSet, RuleSet } from '../core/rules';
+import { detectTable, Role, TableDetection, TableNotFoundError } from '../core/table';
+import { applyTiers, ApplyRecord, HISTORY_SHEET, previousFromHistory, undoApply } from '../excel/applyTiers';
+import { userMessage } from '../excel/errors';
+import { CancelledError, ExcelRun } from '../excel/host';
+import { readOwnedSheet } from '../excel/ownedSheets';
+import { listSources, readSheet, SheetData, SourceRef, TableInfo } from '../excel/readSheet';
+import { loadRules, saveRules } from '../excel/settings';
+import { NeedsConfirmation } from '../excel/writeBlock';
+import { strings } from './i18n';
+
+/**
+ * The pane's state and actions: read the source, detect the table (with the user's column
+ * corrections), review with the rules, apply / undo. UI components only render this.
+ */
+export type Step = 'source' | 'rules' | 'review';
+export type Intent = 'error' | 'warning' | 'success' | 'info';
+
+export interface Busy {
+  label: string;
+  progress: number;
+  cancel?: () => void;
+}
+
+export interface PaneState {
+  step: Step;
+  sources: { sheets: string[]; tables: TableInfo[]; active?: string };
+  source: SourceRef;
+  data: SheetData | null;
+  detection: TableDetection | null;
+  detectionError: string | null;
+  overrides: Partial<Record<Role, number>>;
+  asOf: string;
+  windowMonths: string;
+  rules: RuleSet;
+  analysis: Analysis | null;
+  reviewedSignature: string | null;
+  busy: Busy | null;
+  message: { intent: Intent; text: string } | null;
+  lastApply: ApplyRecord | null;
+  confirm: NeedsConfirmation | null;
+}
+
+export function usePane(run: ExcelRun, lang: Lang) {
+  const t = strings(lang);
+  const [state, setState] = useState<PaneState>({
+    step: 'source',
+    sources: { sheets: [], tables: [] },
+    source: {},
+    data: null,
+    detection: null,
+    detectionError: null,
+    overrides: {},
+    asOf: '',
+    windowMonths: '',
+    rules: DEFAULT_RULES,
+    analysis: null,
+    reviewedSignature: null,
+    busy: null,
+    message: null,
+    lastApply: null,
+    confirm: null,
+  });
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const patch = useCallback((p: Partial<PaneState>) => setState((s) => ({ ...s, ...p })), []);
+
+  const fail = useCallback((e: unknown) => {
+    if (e instanceof CancelledError) patch({ busy: null, message: { intent: 'info', text: userMessage(e, lang) } });
+    else patch({ busy: null, message: { intent: 'error', text: userMessage(e, lang) } });
+  }, [lang, patch]);
+
+  const detect = useCallback(
+    (data: SheetData, overrides: Partial<Record<Role, number>>): Pick<PaneState, 'detection' | 'detectionError'> => {
+      if (data.values.length === 0) return { detection: null, detectionError: t.source.empty };
+      try {
+        const detection = detectTable(data.values, Object.keys(overrides).length ? { overrides, headerRow: stateRef.current.detection?.headerRow } : {});
+        return { detection, detectionError: null };
+      } catch (e) {
+        if (e instanceof TableNotFoundError) return { detection: null, detectionError: t.source.notFound };
+        return { detection: null, detectionError: (e as Error).message };
+      }
+    },
+    [t],
+  );
+
+  const init = useCallback(async () => {
+    try {
+      const [src, saved] = await Promise.all([listSources(run), loadRules(run)]);
+      const active = src.sheets.find((s) => s.active)?.name;
+      const p: Partial<PaneState> = { sources: { sheets: src.sheets.filter((s) => s.visible).map((s) => s.name), tables: src.tables, active } };
+      if (saved.kind === 'ok') p.rules = saved.rules;
+      if (saved.kind === 'invalid') p.message = { intent: 'warning', text: `${t.rules.invalid} ${saved.problems.join('; ')}` };
+      patch(p);
+    } catch (e) {
+      fail(e);
+    }
+  }, [run, patch, fail, t]);
+
+  const readSource = useCallback(async () => {
+    const ctrl = new AbortController();
+    patch({ busy: { label: t.busy.read, progress: 0, cancel: () => ctrl.abort() }, message: null, analysis: null, reviewedSignature: null });
+    try {
+      const data = await readSheet(run, stateRef.current.source, {
+        signal: ctrl.signal,
+        onProgress: (d, l) => patch({ busy: { label: t.busy[l] ?? l, progress: d, cancel: () => ctrl.abort() } }),
+      });
+      patch({ data, overrides: {}, ...detect(data, {}), busy: null });
+    } catch (e) {
+      fail(e);
+    }
+  }, [run, patch, detect, fail, t]);
+
+  const setOverride = useCallback(
+    (role: Role, index: number | undefined) => {
+      const s = stateRef.current;
+      const overrides = { ...s.overrides };
+      if (index === undefined) delete overrides[role];
+      else overrides[role] = index;
+      patch({ overrides, ...(s.data ? detect(s.data, overrides) : {}), analysis: null });
+    },
+    [patch, detect],
+  );
+
+  const setRules = useCallback((rules: RuleSet) => patch({ rules, analysis: null }), [patch]);
+
+  const persistRules = useCallback(async () => {
+    try {
+      await saveRules(run, stateRef.current.rules);
+      patch({ message: { intent: 'success', text: t.rules.saved } });
+    } catch (e) {
+      fail(e);
+    }
+  }, [run, patch, fail, t]);
+
+  const review = useCallback(async () => {
+    const s = stateRef.current;
+    if (!s.data || !s.detection) return;
+    patch({ busy: { label: t.busy.analyze, progress: 0 }, message: null });
+    try {
+      const history = [...(await readOwnedSheet(run, HISTORY_SHEET.en)), ...(await readOwnedSheet(run, HISTORY_SHEET.ru)).slice(1)];
+      const previous = previousFromHistory(history);
+      const windowMonths = s.windowMonths.trim() === '' ? undefined : s.windowMonths.trim().toLowerCase() === 'all' ? ('all' as const) : Number(s.windowMonths);
+      const asOfDay = s.asOf ? isoToDay(s.asOf) : undefined;
+      const checked = parseRuleSet(s.rules);
+      if (!checked.ok) throw new Error(`${t.rules.invalid} ${checked.problems.join('; ')}`);
+      const analysis = analyzeGrid(s.data.values, {
+        rules: checked.rules,
+        detect: { headerRow: s.detection.headerRow, overrides: s.overrides },
+        asOfDay,
+        windowMonths,
+        previous,
+        periods: true,
+      });
+      patch({ analysis, reviewedSignature: s.data.signature, busy: null, step: 'review' });
+    } catch (e) {
+      fail(e);
+    }
+  }, [run, patch, fail, t]);
+
+  const apply = useCallback(
+    async (overwriteConfirmed = false) => {
+      const s = stateRef.current;
+      if (!s.analysis || !s.data) return;
+      const ctrl = new AbortController();
+      const busy = (progress: number, label: string) => patch({ busy: { label: t.busy[label] ?? label, progress, cancel: () => ctrl.abort() } });
+      busy(0, 'read');
+      try {
+        // the sheet must be what was reviewed
+        const now = await readSheet(run, s.source, { signal: ctrl.signal, onProgress: (d) => busy(d * 0.3, 'read') });
+        if (now.signature !== s.reviewedSignature) {
+          patch({ busy: null, message: { intent: 'warning', text: t.review.changed }, data: now, analysis: null, ...detect(now, s.overrides) });
+          return;
+        }
+        const record = await applyTiers(run, now, s.analysis, { lang, overwriteConfirmed, signal: ctrl.signal, onProgress: (d, l) => busy(0.3 + d * 0.7, l) });
+        await saveRules(run, s.rules);
+        const where = `${record.address.sheetName}`;
+        // re-read so the next apply sees our own columns
+        const after = await readSheet(run, s.source);
+        patch({ busy: null, lastApply: record, confirm: null, data: after, reviewedSignature: null, message: { intent: 'success', text: t.review.applied(record.written, where) } });
+      } catch (e) {
+        if (e instanceof NeedsConfirmation) patch({ busy: null, confirm: e });
+        else fail(e);
+      }
+    },
+    [run, lang, patch, fail, detect, t],
+  );
+
+  const undo = useCallback(async () => {
+    const s = stateRef.current;
+    if (!s.lastApply) return;
+    patch({ busy: { label: t.busy.undo, progress: 0 } });
+    try {
+      await undoApply(run, s.lastApply, (d) => patch({ busy: { label: t.busy.undo, progress: d } }));
+      const after = await readSheet(run, s.source);
+      patch({ busy: null, lastApply: null, data: after, analysis: null, message: { intent: 'success', text: t.review.undone } });
+    } catch (e) {
+      fail(e);
+    }
+  }, [run, patch, fail, t]);
+
+  const actions = useMemo(
+    () => ({ init, readSource, setOverride, setRules, persistRules, review, apply, undo, patch }),
+    [init, readSource, setOverride, setRules, persistRules, review, apply, undo, patch],
+  );
+  return { state, actions, t };
+}
