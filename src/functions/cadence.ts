@@ -1,0 +1,18 @@
+import { CadenceRow, DEFAULT_CADENCE, validateCadenceRow } from '../core/contactCadence';
+import { readLabelTable } from '../core/labelTable';
+import { cellValues, fail, Grid } from './excelArgs';
+import { M } from './messages';
+import { labelTableProblem } from './tables';
+
+/** The cadence table argument (segment | months, core readLabelTable), or core's default when omitted. */
+export function cadenceTable(grid: Grid | undefined): readonly CadenceRow[] {
+  if (!grid) return DEFAULT_CADENCE;
+  const t = readLabelTable(cellValues(grid));
+  if (!t.ok) fail('#VALUE!', labelTableProblem('table', t.problem));
+  const rows = t.rows.map((r) => ({ segment: r.label, months: r.value ?? NaN }));
+  for (const r of rows) {
+    const problem = validateCadenceRow(r);
+    if (problem) fail('#VALUE!', M.problem('table', problem));
+  }
+  return rows;
+}

@@ -1,0 +1,63 @@
+/**
+ * The content cache behind the "all values" arguments: the same values passed again (as a new
+ * array, the way Excel passes every call's arguments) reuse the ranking; any change is seen.
+ */
+import { clearPopulationCache, derived, population, populationCacheStats } from '../../src/functions/populationCache';
+import { paretoSegment, cumShare } from '../../src/functions/functions';
+import { StubError, ErrorCode } from './harness';
+
+beforeAll(() => {
+  (globalThis as Record<string, unknown>).CustomFunctions = { associate: () => undefined, Error: StubError, ErrorCode };
+});
+
+beforeEach(() => clearPopulationCache());
+
+const col = (xs: unknown[]) => xs.map((x) => [x]);
+
+test('same content in a fresh array is a hit; derived values are computed once', () => {
+  const values = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1009);
+  const p1 = population(col(values));
+  let made = 0;
+  derived(p1, 'x', () => ++made);
+  const p2 = population(col([...values]));
+  expect(p2).toBe(p1);
+  expect(derived(p2, 'x', () => ++made)).toBe(1);
+  expect(populationCacheStats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+});
+
+test('a change anywhere — also between sampled cells — is a miss with the right answer', () => {
+  const values = Array.from({ length: 10000 }, (_, i) => 1 + (i % 97));
+  expect(paretoSegment([[50]], col(values))).toEqual([['A']]);
+  const changed = [...values];
+  changed[4321] = 1e9; // not one of the 32 sampled cells, same shape
+  expect(paretoSegment([[50]], col(changed))).toEqual([['C']]); // the new giant takes 95%+ of the total
+  expect(populationCacheStats().misses).toBe(2);
+  // text, blanks and errors are not numbers: they do not change the population
+  const withText = col(values);
+  withText.push(['Total'], [null], [{ code: '#N/A' }]);
+  expect(population(withText).numbers).toEqual(population(col(values)).numbers);
+});
+
+test('filled down: 500 calls with the same 100,000 values rank them once', () => {
+  const values = Array.from({ length: 100000 }, (_, i) => ((i * 2654435761) % 1000003) / 100);
+  const range = col(values);
+  const copy = col(values); // another array with the same content, as Excel passes to another call
+  for (let i = 0; i < 500; i++) {
+    paretoSegment([[values[i]]], range);
+    cumShare(values[i], copy);
+  }
+  expect(populationCacheStats()).toMatchObject({ misses: 1, hits: 999 });
+});
+
+test('bounded: at most 8 ranges are kept, least recently used first out', () => {
+  for (let k = 0; k < 12; k++) population(col([k, k + 1, k + 2]));
+  expect(populationCacheStats().entries).toBe(8);
+  population(col([11, 12, 13])); // still there
+  expect(populationCacheStats().misses).toBe(12);
+  population(col([0, 1, 2])); // evicted
+  expect(populationCacheStats().misses).toBe(13);
+});
+
+test('a wrong call through the module still becomes an Excel error', () => {
+  expect(() => paretoSegment([[5]], col([1, 2, 3]))).toThrow(StubError);
+});
