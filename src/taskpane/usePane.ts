@@ -12,6 +12,7 @@ import { listSources, readSheet, SheetData, SourceRef, TableInfo } from '../exce
 import { loadRules, saveRules } from '../excel/settings';
 import { NeedsConfirmation } from '../excel/writeBlock';
 import { strings } from './i18n';
+import { setWorkbookRules } from '../functions/workbookRules';
 
 /**
  * The pane's state and actions: read the source, detect the table (with the user's column
@@ -93,7 +94,11 @@ export function usePane(run: ExcelRun, lang: Lang) {
       const [src, saved] = await Promise.all([listSources(run), loadRules(run)]);
       const active = src.sheets.find((s) => s.active)?.name;
       const p: Partial<PaneState> = { sources: { sheets: src.sheets.filter((s) => s.visible).map((s) => s.name), tables: src.tables, active } };
-      if (saved.kind === 'ok') p.rules = saved.rules;
+      if (saved.kind === 'ok') {
+        p.rules = saved.rules;
+        // the shared runtime: CLIENTS.VIPTIER without a rules argument uses these
+        setWorkbookRules(saved.rules);
+      }
       if (saved.kind === 'invalid') p.message = { intent: 'warning', text: `${t.rules.invalid} ${saved.problems.join('; ')}` };
       patch(p);
     } catch (e) {
@@ -131,6 +136,8 @@ export function usePane(run: ExcelRun, lang: Lang) {
   const persistRules = useCallback(async () => {
     try {
       await saveRules(run, stateRef.current.rules);
+      const a = stateRef.current.analysis;
+      setWorkbookRules(stateRef.current.rules, a && a.rules === stateRef.current.rules ? a.bars : undefined);
       patch({ message: { intent: 'success', text: t.rules.saved } });
     } catch (e) {
       fail(e);
@@ -156,6 +163,8 @@ export function usePane(run: ExcelRun, lang: Lang) {
         previous,
         periods: true,
       });
+      // Pareto bars need the whole population: hand them to the functions with the rules
+      setWorkbookRules(analysis.rules, analysis.bars);
       patch({ analysis, reviewedSignature: s.data.signature, busy: null, step: 'review' });
     } catch (e) {
       fail(e);
