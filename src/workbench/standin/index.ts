@@ -1,0 +1,27 @@
+/**
+ * A strict stand-in for the part of the Excel JavaScript API our Excel layer uses, over an
+ * in-memory workbook. Runs in Node and in the browser; no Office.js at run time. The .xlsx
+ * import/export (ExcelJS) lives apart in `./xlsxModel` so this core stays small.
+ */
+export { createStandIn } from './standIn';
+export type { ExcelRun, StandIn } from './standIn';
+export type { StandInOptions, StandInStats } from './request';
+export { FIVE_MB, ClientResult } from './request';
+export { ErrorCodes, OfficeExtensionError, isOfficeError } from './errors';
+export type { ErrorCode, OfficeErrorDebugInfo } from './errors';
+export {
+  CellError,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_NUMBER_FORMAT,
+  SheetModel,
+  TableModel,
+  WorkbookModel,
+  modelFromGrid,
+  sheetNameProblem,
+} from './model';
+export type { CellSnapshot, CellValue, GridSheet, OfficeCellValue, SheetVisibility } from './model';
+export { MAX_COLS, MAX_ROWS, columnIndex, columnLetters, formatAddress, parseRef, quoteSheetName } from './address';
+export type { Rect } from './address';
+export { TEXT_FORMAT, entryFor } from './entry';
+export { dateFromSerial, formatText, serialFromDate } from './text';
+export { RequestContextImpl } from './proxies';

@@ -1,0 +1,1763 @@
+/**
+ * The proxy classes: the subset of Excel's object model our Excel layer uses, with Office.js
+ * names (Workbook, WorksheetCollection, Worksheet, Range, RangeFormat, RangeFill, RangeFont,
+ * TableCollection, Table, TableColumnCollection, TableColumn, SettingCollection, Setting,
+ * WorksheetProtection, WorksheetFreezePanes, Application) and the RequestContext that owns them.
+ */
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  Rect,
+  bounding,
+  formatAddress,
+  intersect,
+  isEntireColumn,
+  isEntireRow,
+  parseRef,
+  rectCols,
+  rectRows,
+  splitSheet,
+} from './address';
+import {
+  applyEntry,
+  assertOperationSize,
+  assertReadSize,
+  assertWritable,
+  parseColor,
+  readCells,
+  readNumberFormats,
+  readText,
+  readValueTypes,
+  uniformValue,
+  writeCells,
+  writeNumberFormats,
+} from './cells';
+import { ErrorCodes, OfficeExtensionError, officeError, propertyNotLoaded } from './errors';
+import { DEFAULT_COLUMN_WIDTH, SheetModel, SheetVisibility, TableModel, WorkbookModel, sheetNameProblem } from './model';
+import {
+  Action,
+  Binding,
+  ClientObjectBase,
+  ClientResult,
+  ContextInternals,
+  Engine,
+  Exec,
+  NULL_OBJECT,
+  ProxyInit,
+  REQUEST_OVERHEAD,
+  Selection,
+  utf8Length,
+  jsonOf,
+  ACTION_OVERHEAD,
+} from './request';
+
+// ---- binding helpers ----------------------------------------------------------------------------
+
+type RangeBinding = { kind: 'range'; sheet: SheetModel; rect: Rect };
+
+function internal(what: string, b: Binding): Error {
+  return new Error(`stand-in internal error: expected a ${what} binding, got ${b.kind}`);
+}
+
+function asRange(b: Binding): RangeBinding {
+  if (b.kind !== 'range') throw internal('range', b);
+  return b;
+}
+
+function asSheet(b: Binding): SheetModel {
+  if (b.kind !== 'sheet') throw internal('sheet', b);
+  return b.sheet;
+}
+
+function asTable(b: Binding): TableModel {
+  if (b.kind !== 'table') throw internal('table', b);
+  return b.table;
+}
+
+function invalidArgument(location: string, message?: string): OfficeExtensionError {
+  return new OfficeExtensionError({ code: ErrorCodes.invalidArgument, errorLocation: location, message });
+}
+
+function rangeBinding(sheet: SheetModel, rect: Rect, location: string): RangeBinding {
+  if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS || rect.r0 > rect.r1 || rect.c0 > rect.c1) {
+    throw invalidArgument(location);
+  }
+  return { kind: 'range', sheet, rect };
+}
+
+function isInteger(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n);
+}
+
+/** A range argument: another Range proxy (same context) or an address on the given sheet. */
+type RangeArg = RangeProxy | string;
+
+function resolveRangeArg(arg: RangeArg, sheet: SheetModel, x: Exec, location: string): RangeBinding {
+  if (typeof arg === 'string') {
+    const { sheet: name, ref } = splitSheet(arg);
+    if (name !== undefined && name.toLowerCase() !== sheet.name.toLowerCase()) throw invalidArgument(location);
+    const rect = parseRef(ref);
+    if (!rect) throw invalidArgument(location);
+    return rangeBinding(sheet, rect, location);
+  }
+  const b = asRange(x.bind(arg));
+  if (b.sheet !== sheet) throw invalidArgument(location);
+  return b;
+}
+
+// ---- collections --------------------------------------------------------------------------------
+
+abstract class CollectionBase<T extends ClientObjectBase> extends ClientObjectBase {
+  private _items: T[] | undefined;
+
+  get _scalarNames(): readonly string[] {
+    return [];
+  }
+
+  _read(): unknown {
+    return undefined;
+  }
+
+  /** Bindings of the current members, in Office's order. */
+  abstract _members(b: Binding, x: Exec): Binding[];
+  /** A proxy for a member, already bound (no instantiation is queued). */
+  abstract _item(binding: Binding): T;
+
+  /** Loaded with `load('items')`, `load('items/name')` or `load('name')`. */
+  get items(): T[] {
+    if (!this._items) throw propertyNotLoaded(this._className, 'items');
+    return this._items;
+  }
+
+  override _snapshot(sel: Selection, x: Exec): { json: unknown; apply: () => void } {
+    const b = x.bind(this);
+    if (b.kind === 'null') return { json: null, apply: () => (this._isNull = true) };
+    let itemSel: Selection;
+    if (sel.all || sel.props.has('items')) itemSel = { all: true, props: new Set(), nav: new Map() };
+    else {
+      const nested = sel.nav.get('items');
+      itemSel = { all: false, props: new Set([...sel.props, ...(nested?.props ?? [])]), nav: new Map([...sel.nav].filter(([k]) => k !== 'items')) };
+      if (nested) for (const [k, v] of nested.nav) itemSel.nav.set(k, v);
+      if (nested?.all) itemSel.all = true;
+    }
+    const items = this._members(b, x).map((m) => this._item(m));
+    const snaps = items.map((it) => it._snapshot(itemSel, x));
+    return {
+      json: { items: snaps.map((s) => s.json) },
+      apply: () => {
+        this._isNull = false;
+        for (const s of snaps) s.apply();
+        this._items = items;
+      },
+    };
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { items: (this._items ?? []).map((i) => i.toJSON()) };
+  }
+}
+
+// ---- Application ---------------------------------------------------------------------------------
+
+export class ApplicationProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'Application';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['calculationMode'];
+  }
+  _read(name: string): unknown {
+    if (name === 'calculationMode') return 'Automatic';
+    return undefined;
+  }
+  get calculationMode(): string {
+    return this._get('calculationMode');
+  }
+  calculate(_calculationType?: string): void {
+    this._method('Calculate', [_calculationType ?? null], () => undefined);
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this._method('SuspendApiCalculationUntilNextSync', [], () => undefined);
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this._method('SuspendScreenUpdatingUntilNextSync', [], () => undefined);
+  }
+}
+
+// ---- Workbook ------------------------------------------------------------------------------------
+
+export class WorkbookProxy extends ClientObjectBase {
+  private _worksheets?: WorksheetCollectionProxy;
+  private _tables?: TableCollectionProxy;
+  private _settings?: SettingCollectionProxy;
+  private _application?: ApplicationProxy;
+
+  get _className(): string {
+    return 'Workbook';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['name'];
+  }
+  _read(name: string, _b: Binding, x: Exec): unknown {
+    if (name === 'name') return x.model.name;
+    return undefined;
+  }
+  override _navigation(name: string): ClientObjectBase | undefined {
+    switch (name) {
+      case 'worksheets':
+        return this.worksheets;
+      case 'tables':
+        return this.tables;
+      case 'settings':
+        return this.settings;
+      case 'application':
+        return this.application;
+      default:
+        return undefined;
+    }
+  }
+
+  get name(): string {
+    return this._get('name');
+  }
+  get worksheets(): WorksheetCollectionProxy {
+    return (this._worksheets ??= new WorksheetCollectionProxy(this.context, this));
+  }
+  get tables(): TableCollectionProxy {
+    return (this._tables ??= new TableCollectionProxy(this.context, this));
+  }
+  get settings(): SettingCollectionProxy {
+    return (this._settings ??= new SettingCollectionProxy(this.context, this));
+  }
+  get application(): ApplicationProxy {
+    return (this._application ??= new ApplicationProxy(this.context, this));
+  }
+
+  /** The active cell: the model's `activeCell` on the active sheet (A1 unless set). */
+  getActiveCell(): RangeProxy {
+    return new RangeProxy(this.context, this, {
+      instantiate: true,
+      path: 'Workbook.getActiveCell',
+      resolve: (_b, x) => {
+        const sheet = x.model.activeSheet;
+        if (!sheet) throw officeError(ErrorCodes.itemNotFound, 'Workbook.getActiveCell');
+        const rect = x.model.selection?.sheet === sheet ? x.model.selection.rect : { r0: 0, c0: 0, r1: 0, c1: 0 };
+        return { kind: 'range', sheet, rect: { r0: rect.r0, c0: rect.c0, r1: rect.r0, c1: rect.c0 } };
+      },
+    });
+  }
+
+  /** The selected range: the model's `selection` on the active sheet (A1 unless set). */
+  getSelectedRange(): RangeProxy {
+    return new RangeProxy(this.context, this, {
+      instantiate: true,
+      path: 'Workbook.getSelectedRange',
+      resolve: (_b, x) => {
+        const sheet = x.model.activeSheet;
+        if (!sheet) throw officeError(ErrorCodes.itemNotFound, 'Workbook.getSelectedRange');
+        const rect = x.model.selection?.sheet === sheet ? x.model.selection.rect : { r0: 0, c0: 0, r1: 0, c1: 0 };
+        return { kind: 'range', sheet, rect };
+      },
+    });
+  }
+}
+
+// ---- Worksheets -----------------------------------------------------------------------------------
+
+function findSheetOrThrow(model: WorkbookModel, key: string, location: string): SheetModel {
+  const s = typeof key === 'string' ? model.findSheet(key) : undefined;
+  if (!s) throw officeError(ErrorCodes.itemNotFound, location);
+  return s;
+}
+
+export class WorksheetCollectionProxy extends CollectionBase<WorksheetProxy> {
+  get _className(): string {
+    return 'WorksheetCollection';
+  }
+  _members(_b: Binding, x: Exec): Binding[] {
+    return x.model.sheets.map((sheet) => ({ kind: 'sheet', sheet }));
+  }
+  _item(binding: Binding): WorksheetProxy {
+    return new WorksheetProxy(this.context, this, { binding, path: 'WorksheetCollection.items' });
+  }
+
+  /** Adds a sheet (named Sheet1, Sheet2, … when no name is given) at the end. */
+  add(name?: string): WorksheetProxy {
+    const location = 'WorksheetCollection.add';
+    return new WorksheetProxy(this.context, this, {
+      instantiate: true,
+      invalidAfterRequest: true,
+      path: location,
+      size: () => ACTION_OVERHEAD + utf8Length(jsonOf(name ?? null)),
+      resolve: (_b, x) => {
+        const sheetName = name === undefined || name === null ? x.model.nextDefaultSheetName() : name;
+        if (typeof sheetName !== 'string' || sheetNameProblem(sheetName)) throw invalidArgument(location);
+        if (x.model.findSheet(sheetName)) throw officeError(ErrorCodes.itemAlreadyExists, location);
+        return { kind: 'sheet', sheet: x.model.addSheet(sheetName) };
+      },
+    });
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, this, {
+      instantiate: true,
+      path: 'WorksheetCollection.getActiveWorksheet',
+      resolve: (_b, x) => {
+        const sheet = x.model.activeSheet;
+        if (!sheet) throw officeError(ErrorCodes.itemNotFound, 'WorksheetCollection.getActiveWorksheet');
+        return { kind: 'sheet', sheet };
+      },
+    });
+  }
+
+  /** By name (case-insensitive) or id; ItemNotFound at sync when missing. */
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, this, {
+      instantiate: true,
+      path: `WorksheetCollection.getItem`,
+      resolve: (_b, x) => ({ kind: 'sheet', sheet: findSheetOrThrow(x.model, key, 'WorksheetCollection.getItem') }),
+    });
+  }
+
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, this, {
+      instantiate: true,
+      path: 'WorksheetCollection.getItemOrNullObject',
+      resolve: (_b, x) => {
+        const sheet = typeof key === 'string' ? x.model.findSheet(key) : undefined;
+        return sheet ? { kind: 'sheet', sheet } : NULL_OBJECT;
+      },
+    });
+  }
+
+  getCount(visibleOnly?: boolean): ClientResult<number> {
+    return this._methodResult('GetCount', [visibleOnly ?? null], (_b, x) => x.model.sheets.filter((s) => !visibleOnly || s.visibility === 'Visible').length);
+  }
+
+  getFirst(visibleOnly?: boolean): WorksheetProxy {
+    return new WorksheetProxy(this.context, this, {
+      instantiate: true,
+      path: 'WorksheetCollection.getFirst',
+      resolve: (_b, x) => {
+        const sheet = x.model.sheets.find((s) => !visibleOnly || s.visibility === 'Visible');
+        if (!sheet) throw officeError(ErrorCodes.itemNotFound, 'WorksheetCollection.getFirst');
+        return { kind: 'sheet', sheet };
+      },
+    });
+  }
+
+  getLast(visibleOnly?: boolean): WorksheetProxy {
+    return new WorksheetProxy(this.context, this, {
+      instantiate: true,
+      path: 'WorksheetCollection.getLast',
+      resolve: (_b, x) => {
+        const sheet = [...x.model.sheets].reverse().find((s) => !visibleOnly || s.visibility === 'Visible');
+        if (!sheet) throw officeError(ErrorCodes.itemNotFound, 'WorksheetCollection.getLast');
+        return { kind: 'sheet', sheet };
+      },
+    });
+  }
+}
+
+const VISIBILITIES: readonly SheetVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
+
+export class WorksheetProxy extends ClientObjectBase {
+  private _protection?: WorksheetProtectionProxy;
+  private _freezePanes?: WorksheetFreezePanesProxy;
+  private _tables?: TableCollectionProxy;
+
+  get _className(): string {
+    return 'Worksheet';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['id', 'name', 'position', 'visibility', 'tabColor', 'standardWidth', 'showGridlines'];
+  }
+  _read(name: string, b: Binding): unknown {
+    const sheet = asSheet(b);
+    switch (name) {
+      case 'id':
+        return sheet.id;
+      case 'name':
+        return sheet.name;
+      case 'position':
+        return sheet.position;
+      case 'visibility':
+        return sheet.visibility;
+      case 'tabColor':
+        return sheet.tabColor;
+      case 'standardWidth':
+        return 8.43;
+      case 'showGridlines':
+        return true;
+      default:
+        return undefined;
+    }
+  }
+  override _navigation(name: string): ClientObjectBase | undefined {
+    if (name === 'protection') return this.protection;
+    if (name === 'freezePanes') return this.freezePanes;
+    if (name === 'tables') return this.tables;
+    return undefined;
+  }
+
+  get id(): string {
+    return this._get('id');
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(value: string) {
+    const location = 'Worksheet.name';
+    this._setProperty('name', value, (b, data, x) => {
+      const sheet = asSheet(b);
+      if (typeof data !== 'string' || sheetNameProblem(data)) throw invalidArgument(location);
+      const other = x.model.findSheet(data);
+      if (other && other !== sheet) throw officeError(ErrorCodes.itemAlreadyExists, location);
+      sheet.name = data;
+    });
+  }
+  get position(): number {
+    return this._get('position');
+  }
+  set position(value: number) {
+    const location = 'Worksheet.position';
+    this._setProperty('position', value, (b, data, x) => {
+      const sheet = asSheet(b);
+      const sheets = x.model.sheets;
+      if (!isInteger(data) || data < 0 || data >= sheets.length) throw invalidArgument(location);
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(data, 0, sheet);
+    });
+  }
+  get visibility(): SheetVisibility {
+    return this._get('visibility');
+  }
+  set visibility(value: SheetVisibility) {
+    const location = 'Worksheet.visibility';
+    this._setProperty('visibility', value, (b, data, x) => {
+      const sheet = asSheet(b);
+      if (!VISIBILITIES.includes(data as SheetVisibility)) throw invalidArgument(location);
+      const v = data as SheetVisibility;
+      if (v !== 'Visible' && sheet.visibility === 'Visible' && !x.model.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) {
+        throw new OfficeExtensionError({ code: ErrorCodes.invalidOperation, message: 'A workbook must contain at least one visible worksheet.', errorLocation: location });
+      }
+      sheet.visibility = v;
+      if (v !== 'Visible' && x.model.activeSheet === sheet) x.model.activeSheet = x.model.sheets.find((s) => s.visibility === 'Visible');
+    });
+  }
+  get tabColor(): string {
+    return this._get('tabColor');
+  }
+  set tabColor(value: string) {
+    this._setProperty('tabColor', value, (b, data) => {
+      asSheet(b).tabColor = data === '' || data === null ? '' : parseColor(data, 'Worksheet.tabColor');
+    });
+  }
+  get standardWidth(): number {
+    return this._get('standardWidth');
+  }
+  get showGridlines(): boolean {
+    return this._get('showGridlines');
+  }
+
+  get protection(): WorksheetProtectionProxy {
+    return (this._protection ??= new WorksheetProtectionProxy(this.context, this));
+  }
+  get freezePanes(): WorksheetFreezePanesProxy {
+    return (this._freezePanes ??= new WorksheetFreezePanesProxy(this.context, this));
+  }
+  get tables(): TableCollectionProxy {
+    return (this._tables ??= new TableCollectionProxy(this.context, this));
+  }
+
+  private _range(path: string, rect: (sheet: SheetModel, x: Exec) => Rect | null): RangeProxy {
+    return new RangeProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b, x) => {
+        const sheet = asSheet(b);
+        const r = rect(sheet, x);
+        if (r === null) return NULL_OBJECT;
+        return rangeBinding(sheet, r, path);
+      },
+    });
+  }
+
+  /** "A1", "A1:C10", "A:C", "3:5" (optionally "Sheet!A1" for this sheet); no argument = the whole sheet. */
+  getRange(address?: string): RangeProxy {
+    const path = 'Worksheet.getRange';
+    return this._range(path, (sheet, x) => {
+      if (address === undefined || address === null || address === '') return { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
+      if (typeof address !== 'string') throw invalidArgument(path);
+      return resolveRangeArg(address, sheet, x, path).rect;
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+    const path = 'Worksheet.getRangeByIndexes';
+    return this._range(path, () => {
+      if (![startRow, startColumn, rowCount, columnCount].every(isInteger) || rowCount < 1 || columnCount < 1) throw invalidArgument(path);
+      return { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
+    });
+  }
+
+  getCell(row: number, column: number): RangeProxy {
+    const path = 'Worksheet.getCell';
+    return this._range(path, () => {
+      if (!isInteger(row) || !isInteger(column)) throw invalidArgument(path);
+      return { r0: row, c0: column, r1: row, c1: column };
+    });
+  }
+
+  /** The used range; for a blank sheet, A1 (as Office). */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return this._range('Worksheet.getUsedRange', (sheet) => sheet.usedRange(Boolean(valuesOnly)) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
+  }
+
+  /** The used range, or a null object for a blank sheet. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return this._range('Worksheet.getUsedRangeOrNullObject', (sheet) => sheet.usedRange(Boolean(valuesOnly)));
+  }
+
+  delete(): void {
+    const location = 'Worksheet.delete';
+    this._method('Delete', [], (b, x) => {
+      const sheet = asSheet(b);
+      if (sheet.visibility === 'Visible' && !x.model.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) {
+        throw new OfficeExtensionError({ code: ErrorCodes.invalidOperation, message: 'A workbook must contain at least one visible worksheet.', errorLocation: location });
+      }
+      x.model.removeSheet(sheet);
+    });
+  }
+
+  activate(): void {
+    const location = 'Worksheet.activate';
+    this._method('Activate', [], (b, x) => {
+      const sheet = asSheet(b);
+      if (sheet.visibility !== 'Visible') throw officeError(ErrorCodes.invalidOperation, location);
+      x.model.activeSheet = sheet;
+    });
+  }
+}
+
+export class WorksheetProtectionProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'WorksheetProtection';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['protected'];
+  }
+  _read(name: string, b: Binding): unknown {
+    if (name === 'protected') return asSheet(b).protected;
+    return undefined;
+  }
+  get protected(): boolean {
+    return this._get('protected');
+  }
+  protect(options?: unknown, password?: string): void {
+    this._method('Protect', [options ?? null, password ?? null], (b) => {
+      asSheet(b).protected = true;
+    });
+  }
+  unprotect(password?: string): void {
+    this._method('Unprotect', [password ?? null], (b) => {
+      asSheet(b).protected = false;
+    });
+  }
+}
+
+export class WorksheetFreezePanesProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'WorksheetFreezePanes';
+  }
+  get _scalarNames(): readonly string[] {
+    return [];
+  }
+  _read(): unknown {
+    return undefined;
+  }
+  freezeRows(count = 1): void {
+    this._method('FreezeRows', [count], (b) => {
+      if (!isInteger(count) || count < 0 || count >= MAX_ROWS) throw invalidArgument('WorksheetFreezePanes.freezeRows');
+      const sheet = asSheet(b);
+      sheet.frozenRows = count;
+      sheet.frozenColumns = 0;
+    });
+  }
+  freezeColumns(count = 1): void {
+    this._method('FreezeColumns', [count], (b) => {
+      if (!isInteger(count) || count < 0 || count >= MAX_COLS) throw invalidArgument('WorksheetFreezePanes.freezeColumns');
+      const sheet = asSheet(b);
+      sheet.frozenColumns = count;
+      sheet.frozenRows = 0;
+    });
+  }
+  freezeAt(frozenRange: RangeArg): void {
+    const others = typeof frozenRange === 'string' ? [] : [frozenRange];
+    this._method(
+      'FreezeAt',
+      [typeof frozenRange === 'string' ? frozenRange : null],
+      (b, x) => {
+        const sheet = asSheet(b);
+        const r = resolveRangeArg(frozenRange, sheet, x, 'WorksheetFreezePanes.freezeAt').rect;
+        sheet.frozenRows = r.r1 + 1;
+        sheet.frozenColumns = r.c1 + 1;
+      },
+      others,
+    );
+  }
+  unfreeze(): void {
+    this._method('Unfreeze', [], (b) => {
+      const sheet = asSheet(b);
+      sheet.frozenRows = 0;
+      sheet.frozenColumns = 0;
+    });
+  }
+  getLocationOrNullObject(): RangeProxy {
+    return new RangeProxy(this.context, this, {
+      instantiate: true,
+      path: 'WorksheetFreezePanes.getLocationOrNullObject',
+      resolve: (b) => {
+        const sheet = asSheet(b);
+        if (!sheet.frozenRows && !sheet.frozenColumns) return NULL_OBJECT;
+        const rect = {
+          r0: 0,
+          c0: 0,
+          r1: sheet.frozenRows ? sheet.frozenRows - 1 : MAX_ROWS - 1,
+          c1: sheet.frozenColumns ? sheet.frozenColumns - 1 : MAX_COLS - 1,
+        };
+        return { kind: 'range', sheet, rect };
+      },
+    });
+  }
+}
+
+// ---- Range ----------------------------------------------------------------------------------------
+
+const RANGE_SCALARS = [
+  'address',
+  'addressLocal',
+  'cellCount',
+  'columnCount',
+  'columnHidden',
+  'columnIndex',
+  'formulas',
+  'formulasLocal',
+  'isEntireColumn',
+  'isEntireRow',
+  'numberFormat',
+  'numberFormatLocal',
+  'rowCount',
+  'rowHidden',
+  'rowIndex',
+  'text',
+  'valueTypes',
+  'values',
+] as const;
+
+const CELL_PROPERTIES = new Set(['formulas', 'formulasLocal', 'numberFormat', 'numberFormatLocal', 'text', 'valueTypes', 'values']);
+
+function hiddenState(hidden: number, total: number): boolean | null {
+  if (hidden === 0) return false;
+  return hidden === total ? true : null;
+}
+
+export class RangeProxy extends ClientObjectBase {
+  private _format?: RangeFormatProxy;
+  private _worksheet?: WorksheetProxy;
+
+  get _className(): string {
+    return 'Range';
+  }
+  get _scalarNames(): readonly string[] {
+    return RANGE_SCALARS;
+  }
+  _read(name: string, b: Binding, x: Exec): unknown {
+    const { sheet, rect } = asRange(b);
+    if (CELL_PROPERTIES.has(name)) assertReadSize(rect, x, `Range.${name}`);
+    switch (name) {
+      case 'address':
+      case 'addressLocal':
+        return formatAddress(sheet.name, rect);
+      case 'cellCount':
+        return rectRows(rect) * rectCols(rect);
+      case 'columnCount':
+        return rectCols(rect);
+      case 'rowCount':
+        return rectRows(rect);
+      case 'columnIndex':
+        return rect.c0;
+      case 'rowIndex':
+        return rect.r0;
+      case 'isEntireColumn':
+        return isEntireColumn(rect);
+      case 'isEntireRow':
+        return isEntireRow(rect);
+      case 'values':
+        return readCells(sheet, rect, x, false);
+      case 'formulas':
+      case 'formulasLocal':
+        return readCells(sheet, rect, x, true);
+      case 'numberFormat':
+      case 'numberFormatLocal':
+        return readNumberFormats(sheet, rect);
+      case 'text':
+        return readText(sheet, rect, x);
+      case 'valueTypes':
+        return readValueTypes(sheet, rect, x);
+      case 'rowHidden':
+        return hiddenState(sheet.countHiddenRows(rect.r0, rect.r1), rectRows(rect));
+      case 'columnHidden': {
+        let n = 0;
+        for (const c of sheet.hiddenColumns) if (c >= rect.c0 && c <= rect.c1) n++;
+        return hiddenState(n, rectCols(rect));
+      }
+      default:
+        return undefined;
+    }
+  }
+  override _navigation(name: string): ClientObjectBase | undefined {
+    if (name === 'format') return this.format;
+    if (name === 'worksheet') return this.worksheet;
+    return undefined;
+  }
+
+  get format(): RangeFormatProxy {
+    return (this._format ??= new RangeFormatProxy(this.context, this));
+  }
+  get worksheet(): WorksheetProxy {
+    return (this._worksheet ??= new WorksheetProxy(this.context, this, { resolve: (b) => ({ kind: 'sheet', sheet: asRange(b).sheet }), path: 'Range.worksheet' }));
+  }
+
+  get address(): string {
+    return this._get('address');
+  }
+  get addressLocal(): string {
+    return this._get('addressLocal');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get isEntireColumn(): boolean {
+    return this._get('isEntireColumn');
+  }
+  get isEntireRow(): boolean {
+    return this._get('isEntireRow');
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
+
+  get values(): unknown[][] {
+    return this._get('values');
+  }
+  set values(value: unknown[][]) {
+    this._setProperty('values', value, (b, data, x) => {
+      const { sheet, rect } = asRange(b);
+      writeCells(sheet, rect, data, x, 'Range.values');
+    });
+  }
+  get formulas(): unknown[][] {
+    return this._get('formulas');
+  }
+  set formulas(value: unknown[][]) {
+    this._setProperty('formulas', value, (b, data, x) => {
+      const { sheet, rect } = asRange(b);
+      writeCells(sheet, rect, data, x, 'Range.formulas');
+    });
+  }
+  get formulasLocal(): unknown[][] {
+    return this._get('formulasLocal');
+  }
+  get numberFormat(): unknown[][] {
+    return this._get('numberFormat');
+  }
+  set numberFormat(value: unknown[][]) {
+    this._setProperty('numberFormat', value, (b, data, x) => {
+      const { sheet, rect } = asRange(b);
+      writeNumberFormats(sheet, rect, data, x, 'Range.numberFormat');
+    });
+  }
+  get numberFormatLocal(): unknown[][] {
+    return this._get('numberFormatLocal');
+  }
+
+  /** true when every row is hidden, false when none is, null when mixed. */
+  get rowHidden(): boolean | null {
+    return this._get('rowHidden');
+  }
+  set rowHidden(value: boolean) {
+    const location = 'Range.rowHidden';
+    this._setProperty('rowHidden', value, (b, data) => {
+      const { sheet, rect } = asRange(b);
+      if (typeof data !== 'boolean') throw invalidArgument(location);
+      assertWritable(sheet, location);
+      for (let r = rect.r0; r <= rect.r1; r++) sheet.setRowHidden(r, data);
+    });
+  }
+  get columnHidden(): boolean | null {
+    return this._get('columnHidden');
+  }
+  set columnHidden(value: boolean) {
+    const location = 'Range.columnHidden';
+    this._setProperty('columnHidden', value, (b, data) => {
+      const { sheet, rect } = asRange(b);
+      if (typeof data !== 'boolean') throw invalidArgument(location);
+      assertWritable(sheet, location);
+      for (let c = rect.c0; c <= rect.c1; c++) sheet.setColumnHidden(c, data);
+    });
+  }
+
+  private _derived(path: string, rect: (b: RangeBinding, x: Exec) => Rect | null, others: ClientObjectBase[] = []): RangeProxy {
+    for (const o of others) if (o.context !== this.context) throw officeError(ErrorCodes.invalidRequestContext, path, 'Cannot use the object across different request contexts.');
+    return new RangeProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b, x) => {
+        const rb = asRange(b);
+        const r = rect(rb, x);
+        return r === null ? NULL_OBJECT : rangeBinding(rb.sheet, r, path);
+      },
+    });
+  }
+
+  /** The cell at (row, column) relative to the top-left cell; may lie outside the range. */
+  getCell(row: number, column: number): RangeProxy {
+    const path = 'Range.getCell';
+    return this._derived(path, ({ rect }) => {
+      if (!isInteger(row) || !isInteger(column)) throw invalidArgument(path);
+      return { r0: rect.r0 + row, c0: rect.c0 + column, r1: rect.r0 + row, c1: rect.c0 + column };
+    });
+  }
+  getRow(row: number): RangeProxy {
+    const path = 'Range.getRow';
+    return this._derived(path, ({ rect }) => {
+      if (!isInteger(row)) throw invalidArgument(path);
+      return { r0: rect.r0 + row, c0: rect.c0, r1: rect.r0 + row, c1: rect.c1 };
+    });
+  }
+  getColumn(column: number): RangeProxy {
+    const path = 'Range.getColumn';
+    return this._derived(path, ({ rect }) => {
+      if (!isInteger(column)) throw invalidArgument(path);
+      return { r0: rect.r0, c0: rect.c0 + column, r1: rect.r1, c1: rect.c0 + column };
+    });
+  }
+  getLastRow(): RangeProxy {
+    return this._derived('Range.getLastRow', ({ rect }) => ({ ...rect, r0: rect.r1 }));
+  }
+  getLastColumn(): RangeProxy {
+    return this._derived('Range.getLastColumn', ({ rect }) => ({ ...rect, c0: rect.c1 }));
+  }
+  getLastCell(): RangeProxy {
+    return this._derived('Range.getLastCell', ({ rect }) => ({ r0: rect.r1, c0: rect.c1, r1: rect.r1, c1: rect.c1 }));
+  }
+  /** Grows (or shrinks) by deltaRows × deltaColumns; the result must keep at least one cell. */
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    const path = 'Range.getResizedRange';
+    return this._derived(path, ({ rect }) => {
+      if (!isInteger(deltaRows) || !isInteger(deltaColumns)) throw invalidArgument(path);
+      return { r0: rect.r0, c0: rect.c0, r1: rect.r1 + deltaRows, c1: rect.c1 + deltaColumns };
+    });
+  }
+  getAbsoluteResizedRange(numRows: number, numColumns: number): RangeProxy {
+    const path = 'Range.getAbsoluteResizedRange';
+    return this._derived(path, ({ rect }) => {
+      if (!isInteger(numRows) || !isInteger(numColumns) || numRows < 1 || numColumns < 1) throw invalidArgument(path);
+      return { r0: rect.r0, c0: rect.c0, r1: rect.r0 + numRows - 1, c1: rect.c0 + numColumns - 1 };
+    });
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    const path = 'Range.getOffsetRange';
+    return this._derived(path, ({ rect }) => {
+      if (!isInteger(rowOffset) || !isInteger(columnOffset)) throw invalidArgument(path);
+      return { r0: rect.r0 + rowOffset, c0: rect.c0 + columnOffset, r1: rect.r1 + rowOffset, c1: rect.c1 + columnOffset };
+    });
+  }
+  getEntireColumn(): RangeProxy {
+    return this._derived('Range.getEntireColumn', ({ rect }) => ({ r0: 0, c0: rect.c0, r1: MAX_ROWS - 1, c1: rect.c1 }));
+  }
+  getEntireRow(): RangeProxy {
+    return this._derived('Range.getEntireRow', ({ rect }) => ({ r0: rect.r0, c0: 0, r1: rect.r1, c1: MAX_COLS - 1 }));
+  }
+  getBoundingRect(anotherRange: RangeArg): RangeProxy {
+    const others = typeof anotherRange === 'string' ? [] : [anotherRange];
+    return this._derived('Range.getBoundingRect', ({ sheet, rect }, x) => bounding(rect, resolveRangeArg(anotherRange, sheet, x, 'Range.getBoundingRect').rect), others);
+  }
+  getIntersection(anotherRange: RangeArg): RangeProxy {
+    const others = typeof anotherRange === 'string' ? [] : [anotherRange];
+    const path = 'Range.getIntersection';
+    return this._derived(
+      path,
+      ({ sheet, rect }, x) => {
+        const r = intersect(rect, resolveRangeArg(anotherRange, sheet, x, path).rect);
+        if (!r) throw officeError(ErrorCodes.itemNotFound, path);
+        return r;
+      },
+      others,
+    );
+  }
+  getIntersectionOrNullObject(anotherRange: RangeArg): RangeProxy {
+    const others = typeof anotherRange === 'string' ? [] : [anotherRange];
+    return this._derived('Range.getIntersectionOrNullObject', ({ sheet, rect }, x) => intersect(rect, resolveRangeArg(anotherRange, sheet, x, 'Range.getIntersectionOrNullObject').rect), others);
+  }
+  /** The used part of this range; ItemNotFound when it has no used cell (as Office). */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    const path = 'Range.getUsedRange';
+    return this._derived(path, ({ sheet, rect }) => {
+      const used = sheet.usedRange(Boolean(valuesOnly));
+      const r = used && intersect(rect, used);
+      if (!r) throw officeError(ErrorCodes.itemNotFound, path);
+      return r;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return this._derived('Range.getUsedRangeOrNullObject', ({ sheet, rect }) => {
+      const used = sheet.usedRange(Boolean(valuesOnly));
+      return used ? intersect(rect, used) : null;
+    });
+  }
+
+  /** Clears contents, formats or both ("All", the default). */
+  clear(applyTo?: string): void {
+    const location = 'Range.clear';
+    const mode = applyTo ?? 'All';
+    this._method('Clear', [mode], (b) => {
+      const { sheet, rect } = asRange(b);
+      if (!['All', 'Formats', 'Contents', 'Hyperlinks', 'RemoveHyperlinks', 'ResetContents'].includes(mode)) throw invalidArgument(location);
+      assertWritable(sheet, location);
+      if (mode === 'All' || mode === 'Contents' || mode === 'ResetContents') sheet.clearContents(rect);
+      if (mode === 'All' || mode === 'Formats') sheet.clearFormats(rect);
+    });
+  }
+
+  /** Merges the cells (records a merged area; values other than the top-left are cleared). */
+  merge(across = false): void {
+    const location = 'Range.merge';
+    this._method('Merge', [across], (b) => {
+      const { sheet, rect } = asRange(b);
+      assertWritable(sheet, location);
+      const areas = across ? Array.from({ length: rectRows(rect) }, (_, i) => ({ ...rect, r0: rect.r0 + i, r1: rect.r0 + i })) : [rect];
+      for (const area of areas) {
+        for (let i = sheet.merges.length - 1; i >= 0; i--) if (intersect(sheet.merges[i], area)) sheet.merges.splice(i, 1);
+        if (rectRows(area) * rectCols(area) > 1) {
+          sheet.merges.push(area);
+          for (let r = area.r0; r <= area.r1; r++) for (let c = area.c0; c <= area.c1; c++) if (r !== area.r0 || c !== area.c0) applyEntry(sheet, r, c, { kind: 'clear' });
+        }
+      }
+    });
+  }
+
+  unmerge(): void {
+    const location = 'Range.unmerge';
+    this._method('Unmerge', [], (b) => {
+      const { sheet, rect } = asRange(b);
+      assertWritable(sheet, location);
+      for (let i = sheet.merges.length - 1; i >= 0; i--) if (intersect(sheet.merges[i], rect)) sheet.merges.splice(i, 1);
+    });
+  }
+
+  /** Selects the range (recorded as the model's selection; its sheet becomes active). */
+  select(): void {
+    this._method('Select', [], (b, x) => {
+      const { sheet, rect } = asRange(b);
+      x.model.activeSheet = sheet;
+      x.model.selection = { sheet, rect };
+    });
+  }
+}
+
+// ---- Range formatting ----------------------------------------------------------------------------
+
+/** Width in points of text of `chars` characters in Calibri 11 (7 px per char + 5 px padding). */
+function widthForChars(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+export class RangeFormatProxy extends ClientObjectBase {
+  private _fill?: RangeFillProxy;
+  private _font?: RangeFontProxy;
+
+  get _className(): string {
+    return 'RangeFormat';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['columnWidth', 'rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment'];
+  }
+  _read(name: string, b: Binding): unknown {
+    const { sheet, rect } = asRange(b);
+    switch (name) {
+      case 'columnWidth': {
+        const first = sheet.getColumnWidth(rect.c0);
+        for (let c = rect.c0 + 1; c <= rect.c1; c++) if (sheet.getColumnWidth(c) !== first) return null;
+        return first;
+      }
+      case 'rowHeight':
+        return 15;
+      case 'wrapText':
+        return false;
+      case 'horizontalAlignment':
+        return 'General';
+      case 'verticalAlignment':
+        return 'Bottom';
+      default:
+        return undefined;
+    }
+  }
+  override _navigation(name: string): ClientObjectBase | undefined {
+    if (name === 'fill') return this.fill;
+    if (name === 'font') return this.font;
+    return undefined;
+  }
+
+  get fill(): RangeFillProxy {
+    return (this._fill ??= new RangeFillProxy(this.context, this));
+  }
+  get font(): RangeFontProxy {
+    return (this._font ??= new RangeFontProxy(this.context, this));
+  }
+
+  /** Width of all columns in points; null when they differ. */
+  get columnWidth(): number | null {
+    return this._get('columnWidth');
+  }
+  set columnWidth(value: number) {
+    const location = 'RangeFormat.columnWidth';
+    this._setProperty('columnWidth', value, (b, data) => {
+      const { sheet, rect } = asRange(b);
+      if (typeof data !== 'number' || !(data >= 0) || data > 1000) throw invalidArgument(location);
+      assertWritable(sheet, location);
+      for (let c = rect.c0; c <= rect.c1; c++) sheet.setColumnWidth(c, data === DEFAULT_COLUMN_WIDTH ? undefined : data);
+    });
+  }
+  get rowHeight(): number {
+    return this._get('rowHeight');
+  }
+  get wrapText(): boolean {
+    return this._get('wrapText');
+  }
+  get horizontalAlignment(): string {
+    return this._get('horizontalAlignment');
+  }
+  get verticalAlignment(): string {
+    return this._get('verticalAlignment');
+  }
+
+  /** Sets each column's width to fit its longest displayed text (approximated in Calibri 11). */
+  autofitColumns(): void {
+    const location = 'RangeFormat.autofitColumns';
+    this._method('AutofitColumns', [], (b, x) => {
+      const { sheet, rect } = asRange(b);
+      assertWritable(sheet, location);
+      const used = sheet.usedRange(true);
+      const area = used ? intersect(rect, used) : null;
+      if (!area) return;
+      const text = readText(sheet, area, x);
+      for (let c = area.c0; c <= area.c1; c++) {
+        let longest = 0;
+        for (const row of text) longest = Math.max(longest, row[c - area.c0].length);
+        if (longest > 0) sheet.setColumnWidth(c, Math.min(widthForChars(longest), 409.5));
+      }
+    });
+  }
+
+  autofitRows(): void {
+    this._method('AutofitRows', [], (b) => assertWritable(asRange(b).sheet, 'RangeFormat.autofitRows'));
+  }
+}
+
+export class RangeFillProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'RangeFill';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['color'];
+  }
+  _read(name: string, b: Binding): unknown {
+    if (name !== 'color') return undefined;
+    const { sheet, rect } = asRange(b);
+    return uniformValue(sheet, rect, (r, c) => sheet.getFill(r, c) ?? '#FFFFFF', '#FFFFFF');
+  }
+  /** "#RRGGBB"; "#FFFFFF" for no fill; null when cells differ. */
+  get color(): string | null {
+    return this._get('color');
+  }
+  set color(value: string) {
+    const location = 'RangeFill.color';
+    this._setProperty('color', value, (b, data, x) => {
+      const { sheet, rect } = asRange(b);
+      const color = parseColor(data, location);
+      assertWritable(sheet, location);
+      assertOperationSize(rect, x, location);
+      for (let c = rect.c0; c <= rect.c1; c++) for (let r = rect.r0; r <= rect.r1; r++) sheet.setFill(r, c, color);
+    });
+  }
+  clear(): void {
+    const location = 'RangeFill.clear';
+    this._method('Clear', [], (b) => {
+      const { sheet, rect } = asRange(b);
+      assertWritable(sheet, location);
+      sheet.clearFills(rect);
+    });
+  }
+}
+
+export class RangeFontProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'RangeFont';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['bold', 'color', 'italic', 'name', 'size'];
+  }
+  _read(name: string, b: Binding): unknown {
+    const { sheet, rect } = asRange(b);
+    switch (name) {
+      case 'bold':
+        return uniformValue(sheet, rect, (r, c) => sheet.getBold(r, c), false);
+      case 'italic':
+        return uniformValue(sheet, rect, (r, c) => sheet.getItalic(r, c), false);
+      case 'color':
+        return uniformValue(sheet, rect, (r, c) => sheet.getFontColor(r, c) ?? '#000000', '#000000');
+      case 'name':
+        return 'Calibri';
+      case 'size':
+        return 11;
+      default:
+        return undefined;
+    }
+  }
+
+  private _setEach(name: string, value: unknown, check: (data: unknown) => void, apply: (sheet: SheetModel, r: number, c: number, data: unknown) => void): void {
+    const location = `RangeFont.${name}`;
+    this._setProperty(name, value, (b, data, x) => {
+      const { sheet, rect } = asRange(b);
+      check(data);
+      assertWritable(sheet, location);
+      assertOperationSize(rect, x, location);
+      for (let c = rect.c0; c <= rect.c1; c++) for (let r = rect.r0; r <= rect.r1; r++) apply(sheet, r, c, data);
+    });
+  }
+
+  get bold(): boolean | null {
+    return this._get('bold');
+  }
+  set bold(value: boolean) {
+    this._setEach(
+      'bold',
+      value,
+      (d) => {
+        if (typeof d !== 'boolean') throw invalidArgument('RangeFont.bold');
+      },
+      (s, r, c, d) => s.setBold(r, c, d as boolean),
+    );
+  }
+  get italic(): boolean | null {
+    return this._get('italic');
+  }
+  set italic(value: boolean) {
+    this._setEach(
+      'italic',
+      value,
+      (d) => {
+        if (typeof d !== 'boolean') throw invalidArgument('RangeFont.italic');
+      },
+      (s, r, c, d) => s.setItalic(r, c, d as boolean),
+    );
+  }
+  /** "#RRGGBB"; "#000000" by default; null when cells differ. */
+  get color(): string | null {
+    return this._get('color');
+  }
+  set color(value: string) {
+    let parsed = '';
+    this._setEach(
+      'color',
+      value,
+      (d) => {
+        parsed = parseColor(d, 'RangeFont.color');
+      },
+      (s, r, c) => s.setFontColor(r, c, parsed === '#000000' ? undefined : parsed),
+    );
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  get size(): number {
+    return this._get('size');
+  }
+}
+
+// ---- Tables ---------------------------------------------------------------------------------------
+
+function tableNameProblem(name: unknown): boolean {
+  return typeof name !== 'string' || !/^[\p{L}_\\][\p{L}\p{N}_.\\]{0,254}$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name);
+}
+
+export class TableCollectionProxy extends CollectionBase<TableProxy> {
+  get _className(): string {
+    return 'TableCollection';
+  }
+  _members(b: Binding, x: Exec): Binding[] {
+    const tables = b.kind === 'sheet' ? b.sheet.tables : x.model.tables;
+    return tables.map((table) => ({ kind: 'table', table }));
+  }
+  _item(binding: Binding): TableProxy {
+    return new TableProxy(this.context, this, { binding, path: 'TableCollection.items' });
+  }
+
+  private _find(b: Binding, x: Exec, key: string): TableModel | undefined {
+    const t = typeof key === 'string' ? x.model.findTable(key) : undefined;
+    if (t && b.kind === 'sheet' && t.sheet !== b.sheet) return undefined;
+    return t;
+  }
+
+  getItem(key: string): TableProxy {
+    const path = 'TableCollection.getItem';
+    return new TableProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b, x) => {
+        const table = this._find(b, x, key);
+        if (!table) throw officeError(ErrorCodes.itemNotFound, path);
+        return { kind: 'table', table };
+      },
+    });
+  }
+
+  getItemOrNullObject(key: string): TableProxy {
+    return new TableProxy(this.context, this, {
+      instantiate: true,
+      path: 'TableCollection.getItemOrNullObject',
+      resolve: (b, x) => {
+        const table = this._find(b, x, key);
+        return table ? { kind: 'table', table } : NULL_OBJECT;
+      },
+    });
+  }
+
+  getCount(): ClientResult<number> {
+    return this._methodResult('GetCount', [], (b, x) => this._members(b, x).length);
+  }
+
+  /**
+   * Creates a table over an address ("A1:C10"; "Sheet1!A1:C10" on the workbook's collection) or
+   * a Range. Only `hasHeaders` true is supported: the first row is the header row; blank or
+   * repeated header cells get Excel's "Column1" / "Name2" names written into them.
+   */
+  add(address: RangeArg, hasHeaders: boolean): TableProxy {
+    const path = 'TableCollection.add';
+    if (typeof address !== 'string' && address.context !== this.context) throw officeError(ErrorCodes.invalidRequestContext, path, 'Cannot use the object across different request contexts.');
+    return new TableProxy(this.context, this, {
+      instantiate: true,
+      invalidAfterRequest: true,
+      path,
+      size: () => ACTION_OVERHEAD + utf8Length(jsonOf([typeof address === 'string' ? address : null, hasHeaders])),
+      resolve: (b, x) => {
+        if (!hasHeaders) throw officeError(ErrorCodes.notImplemented, path, 'The stand-in supports tables.add(address, true) only.');
+        let sheet: SheetModel;
+        let rect: Rect;
+        if (typeof address === 'string') {
+          const { sheet: name, ref } = splitSheet(address);
+          if (b.kind === 'sheet') sheet = b.sheet;
+          else {
+            const s = name !== undefined ? x.model.findSheet(name) : x.model.activeSheet;
+            if (!s) throw officeError(ErrorCodes.itemNotFound, path);
+            sheet = s;
+          }
+          rect = resolveRangeArg(name !== undefined && b.kind !== 'sheet' ? ref : address, sheet, x, path).rect;
+        } else {
+          const rb = asRange(x.bind(address));
+          if (b.kind === 'sheet' && rb.sheet !== b.sheet) throw invalidArgument(path);
+          sheet = rb.sheet;
+          rect = rb.rect;
+        }
+        if (rectRows(rect) < 2 || isEntireColumn(rect) || isEntireRow(rect)) throw invalidArgument(path);
+        assertWritable(sheet, path);
+        if (sheet.tables.some((t) => intersect(t.rect, rect))) {
+          throw new OfficeExtensionError({ code: ErrorCodes.invalidOperation, message: "A table can't overlap another table.", errorLocation: path });
+        }
+        const seen = new Set<string>();
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const v = sheet.getValue(rect.r0, c);
+          let name = v === undefined ? `Column${c - rect.c0 + 1}` : String(v);
+          if (seen.has(name.toLowerCase())) {
+            let k = 2;
+            while (seen.has(`${name}${k}`.toLowerCase())) k++;
+            name = `${name}${k}`;
+          }
+          seen.add(name.toLowerCase());
+          sheet.setFormula(rect.r0, c, undefined);
+          sheet.setValue(rect.r0, c, name);
+        }
+        return { kind: 'table', table: x.model.addTable(sheet, rect) };
+      },
+    });
+  }
+}
+
+export class TableProxy extends ClientObjectBase {
+  private _columns?: TableColumnCollectionProxy;
+  private _worksheet?: WorksheetProxy;
+
+  get _className(): string {
+    return 'Table';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['id', 'name', 'showHeaders', 'showTotals', 'style'];
+  }
+  _read(name: string, b: Binding): unknown {
+    const t = asTable(b);
+    switch (name) {
+      case 'id':
+        return t.id;
+      case 'name':
+        return t.name;
+      case 'showHeaders':
+        return t.showHeaders;
+      case 'showTotals':
+        return t.showTotals;
+      case 'style':
+        return t.style;
+      default:
+        return undefined;
+    }
+  }
+  override _navigation(name: string): ClientObjectBase | undefined {
+    if (name === 'columns') return this.columns;
+    if (name === 'worksheet') return this.worksheet;
+    return undefined;
+  }
+
+  get id(): string {
+    return this._get('id');
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(value: string) {
+    const location = 'Table.name';
+    this._setProperty('name', value, (b, data, x) => {
+      const t = asTable(b);
+      if (tableNameProblem(data)) throw invalidArgument(location);
+      const other = x.model.findTable(data as string);
+      if (other && other !== t) throw officeError(ErrorCodes.itemAlreadyExists, location);
+      t.name = data as string;
+    });
+  }
+  get showHeaders(): boolean {
+    return this._get('showHeaders');
+  }
+  get showTotals(): boolean {
+    return this._get('showTotals');
+  }
+  get style(): string {
+    return this._get('style');
+  }
+  get columns(): TableColumnCollectionProxy {
+    return (this._columns ??= new TableColumnCollectionProxy(this.context, this));
+  }
+  get worksheet(): WorksheetProxy {
+    return (this._worksheet ??= new WorksheetProxy(this.context, this, { resolve: (b) => ({ kind: 'sheet', sheet: asTable(b).sheet }), path: 'Table.worksheet' }));
+  }
+
+  private _part(path: string, rect: (t: TableModel) => Rect | null): RangeProxy {
+    return new RangeProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b) => {
+        const t = asTable(b);
+        const r = rect(t);
+        if (!r) throw officeError(ErrorCodes.itemNotFound, path);
+        return { kind: 'range', sheet: t.sheet, rect: r };
+      },
+    });
+  }
+
+  getRange(): RangeProxy {
+    return this._part('Table.getRange', (t) => t.rect);
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this._part('Table.getHeaderRowRange', (t) => t.headerRect);
+  }
+  getDataBodyRange(): RangeProxy {
+    return this._part('Table.getDataBodyRange', (t) => t.bodyRect);
+  }
+
+  delete(): void {
+    this._method('Delete', [], (b, x) => {
+      const t = asTable(b);
+      assertWritable(t.sheet, 'Table.delete');
+      t.sheet.clearContents(t.rect);
+      t.sheet.clearFormats(t.rect);
+      x.model.removeTable(t);
+    });
+  }
+
+  convertToRange(): RangeProxy {
+    const range = this.getRange();
+    this._method('ConvertToRange', [], (b, x) => {
+      const t = asTable(b);
+      assertWritable(t.sheet, 'Table.convertToRange');
+      x.model.removeTable(t);
+    });
+    return range;
+  }
+}
+
+type ColumnBinding = { kind: 'column'; table: TableModel; index: number };
+
+function asColumn(b: Binding): ColumnBinding {
+  if (b.kind !== 'column') throw internal('column', b);
+  return b;
+}
+
+export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy> {
+  get _className(): string {
+    return 'TableColumnCollection';
+  }
+  _members(b: Binding): Binding[] {
+    const table = asTable(b);
+    return table.columnNames().map((_, index) => ({ kind: 'column', table, index }));
+  }
+  _item(binding: Binding): TableColumnProxy {
+    return new TableColumnProxy(this.context, this, { binding, path: 'TableColumnCollection.items' });
+  }
+
+  private _column(path: string, find: (t: TableModel) => number, orNull: boolean): TableColumnProxy {
+    return new TableColumnProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b) => {
+        const table = asTable(b);
+        const index = find(table);
+        if (index < 0) {
+          if (orNull) return NULL_OBJECT;
+          throw officeError(ErrorCodes.itemNotFound, path);
+        }
+        return { kind: 'column', table, index };
+      },
+    });
+  }
+
+  private static _byKey(t: TableModel, key: string | number): number {
+    const names = t.columnNames();
+    if (typeof key === 'number') return key >= 1 && key <= names.length ? key - 1 : -1;
+    const k = String(key).toLowerCase();
+    const i = names.findIndex((n) => n.toLowerCase() === k);
+    if (i >= 0) return i;
+    return /^\d+$/.test(k) && Number(k) >= 1 && Number(k) <= names.length ? Number(k) - 1 : -1;
+  }
+
+  /** By name (case-insensitive) or id (1-based). */
+  getItem(key: string | number): TableColumnProxy {
+    return this._column('TableColumnCollection.getItem', (t) => TableColumnCollectionProxy._byKey(t, key), false);
+  }
+  getItemOrNullObject(key: string | number): TableColumnProxy {
+    return this._column('TableColumnCollection.getItemOrNullObject', (t) => TableColumnCollectionProxy._byKey(t, key), true);
+  }
+  getItemAt(index: number): TableColumnProxy {
+    return this._column('TableColumnCollection.getItemAt', (t) => (isInteger(index) && index >= 0 && index < t.columnNames().length ? index : -1), false);
+  }
+  getCount(): ClientResult<number> {
+    return this._methodResult('GetCount', [], (b) => asTable(b).columnNames().length);
+  }
+}
+
+export class TableColumnProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'TableColumn';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['id', 'index', 'name'];
+  }
+  _read(name: string, b: Binding): unknown {
+    const { table, index } = asColumn(b);
+    if (index >= rectCols(table.rect)) throw officeError(ErrorCodes.itemNotFound, `TableColumn.${name}`);
+    switch (name) {
+      case 'id':
+        return index + 1;
+      case 'index':
+        return index;
+      case 'name':
+        return table.columnNames()[index];
+      default:
+        return undefined;
+    }
+  }
+  get id(): number {
+    return this._get('id');
+  }
+  get index(): number {
+    return this._get('index');
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(value: string) {
+    const location = 'TableColumn.name';
+    this._setProperty('name', value, (b, data) => {
+      const { table, index } = asColumn(b);
+      if (typeof data !== 'string' || data === '') throw invalidArgument(location);
+      assertWritable(table.sheet, location);
+      if (table.columnNames().some((n, i) => i !== index && n.toLowerCase() === data.toLowerCase())) throw officeError(ErrorCodes.itemAlreadyExists, location);
+      table.sheet.setFormula(table.rect.r0, table.rect.c0 + index, undefined);
+      table.sheet.setValue(table.rect.r0, table.rect.c0 + index, data);
+    });
+  }
+
+  private _part(path: string, rect: (t: TableModel, index: number) => Rect | null): RangeProxy {
+    return new RangeProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b) => {
+        const { table, index } = asColumn(b);
+        const r = rect(table, index);
+        if (!r) throw officeError(ErrorCodes.itemNotFound, path);
+        return { kind: 'range', sheet: table.sheet, rect: r };
+      },
+    });
+  }
+  getRange(): RangeProxy {
+    return this._part('TableColumn.getRange', (t, i) => ({ ...t.rect, c0: t.rect.c0 + i, c1: t.rect.c0 + i }));
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this._part('TableColumn.getHeaderRowRange', (t, i) => (t.headerRect ? { ...t.headerRect, c0: t.rect.c0 + i, c1: t.rect.c0 + i } : null));
+  }
+  getDataBodyRange(): RangeProxy {
+    return this._part('TableColumn.getDataBodyRange', (t, i) => ({ ...t.bodyRect, c0: t.rect.c0 + i, c1: t.rect.c0 + i }));
+  }
+}
+
+// ---- Settings -------------------------------------------------------------------------------------
+
+function settingKey(b: Binding, x: Exec, location: string): string {
+  if (b.kind !== 'setting') throw internal('setting', b);
+  if (!x.model.settings.has(b.key)) throw officeError(ErrorCodes.itemNotFound, location);
+  return b.key;
+}
+
+/** JSON text for a setting value; InvalidArgument when the value has no JSON form. */
+function settingJson(value: unknown, location: string): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined) throw invalidArgument(location);
+  return json;
+}
+
+export class SettingCollectionProxy extends CollectionBase<SettingProxy> {
+  get _className(): string {
+    return 'SettingCollection';
+  }
+  _members(_b: Binding, x: Exec): Binding[] {
+    return [...x.model.settings.keys()].map((key) => ({ kind: 'setting', key }));
+  }
+  _item(binding: Binding): SettingProxy {
+    return new SettingProxy(this.context, this, { binding, path: 'SettingCollection.items' });
+  }
+
+  /** Sets (or replaces) a setting; the value is kept as JSON in the workbook. */
+  add(key: string, value: unknown): SettingProxy {
+    const path = 'SettingCollection.add';
+    let json = '';
+    return new SettingProxy(this.context, this, {
+      instantiate: true,
+      invalidAfterRequest: true,
+      path,
+      size: () => {
+        try {
+          json = JSON.stringify(value) ?? '';
+        } catch {
+          json = '';
+        }
+        return ACTION_OVERHEAD + utf8Length(jsonOf(key ?? null)) + utf8Length(json);
+      },
+      resolve: (_b, x) => {
+        if (typeof key !== 'string' || key === '') throw invalidArgument(path);
+        if (json === '') settingJson(value, path);
+        x.model.settings.set(key, json);
+        return { kind: 'setting', key };
+      },
+    });
+  }
+
+  getItem(key: string): SettingProxy {
+    const path = 'SettingCollection.getItem';
+    return new SettingProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (_b, x) => {
+        if (typeof key !== 'string' || !x.model.settings.has(key)) throw officeError(ErrorCodes.itemNotFound, path);
+        return { kind: 'setting', key };
+      },
+    });
+  }
+
+  getItemOrNullObject(key: string): SettingProxy {
+    return new SettingProxy(this.context, this, {
+      instantiate: true,
+      path: 'SettingCollection.getItemOrNullObject',
+      resolve: (_b, x) => (typeof key === 'string' && x.model.settings.has(key) ? { kind: 'setting', key } : NULL_OBJECT),
+    });
+  }
+
+  getCount(): ClientResult<number> {
+    return this._methodResult('GetCount', [], (_b, x) => x.model.settings.size);
+  }
+}
+
+export class SettingProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'Setting';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['key', 'value'];
+  }
+  _read(name: string, b: Binding, x: Exec): unknown {
+    const key = settingKey(b, x, `Setting.${name}`);
+    if (name === 'key') return key;
+    if (name === 'value') return JSON.parse(x.model.settings.get(key) as string);
+    return undefined;
+  }
+  get key(): string {
+    return this._get('key');
+  }
+  get value(): unknown {
+    return this._get('value');
+  }
+  set value(v: unknown) {
+    const location = 'Setting.value';
+    const json = (() => {
+      try {
+        return JSON.stringify(v);
+      } catch {
+        return undefined;
+      }
+    })();
+    this._setProperty('value', v, (b, _data, x) => {
+      const key = settingKey(b, x, location);
+      if (json === undefined) throw invalidArgument(location);
+      x.model.settings.set(key, json);
+    });
+  }
+  delete(): void {
+    this._method('Delete', [], (b, x) => {
+      x.model.settings.delete(settingKey(b, x, 'Setting.delete'));
+    });
+  }
+}
+
+// ---- the request context ----------------------------------------------------------------------------
+
+function settle(engine: Engine): Promise<void> {
+  const ms = engine.options.latencyMs;
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+/** Stand-in for `Excel.RequestContext`. */
+export class RequestContextImpl implements ContextInternals {
+  private _pending: Action[] = [];
+  private _workbook?: WorkbookProxy;
+  /** Objects are tracked automatically in the stand-in; add/remove exist for Office code. */
+  readonly trackedObjects = {
+    add: (_o: unknown) => undefined,
+    remove: (_o: unknown) => undefined,
+  };
+
+  constructor(readonly _engine: Engine) {}
+
+  get workbook(): WorkbookProxy {
+    return (this._workbook ??= new WorkbookProxy(this, undefined, { binding: { kind: 'workbook' } }));
+  }
+
+  get application(): ApplicationProxy {
+    return this.workbook.application;
+  }
+
+  _queue(action: Action): void {
+    this._pending.push(action);
+  }
+
+  /** Actions queued and not yet sent (for tests). */
+  get pendingActionCount(): number {
+    return this._pending.length;
+  }
+
+  /**
+   * Sends everything queued as one request. Rejects with the first failing action's error (or a
+   * payload-limit / edit-mode error); results reach the proxies when the promise settles.
+   */
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    const actions = this._pending;
+    this._pending = [];
+    const engine = this._engine;
+    if (actions.length === 0) {
+      await settle(engine);
+      return passThroughValue as T;
+    }
+    const stats = engine.stats;
+    stats.syncs += 1;
+    let requestBytes = REQUEST_OVERHEAD;
+    for (const a of actions) requestBytes += a.size();
+    stats.requestBytes.push(requestBytes);
+    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
+
+    let error: OfficeExtensionError | undefined;
+    let deliveries: Array<() => void> = [];
+    let responseBytes = 0;
+    if (engine.editMode) {
+      error = officeError(ErrorCodes.invalidOperationInCellEditMode);
+    } else if (requestBytes > engine.options.requestLimitBytes) {
+      error = officeError(ErrorCodes.requestPayloadSizeLimitExceeded);
+    } else {
+      const x = new Exec(engine);
+      for (const action of actions) {
+        try {
+          action.run(x);
+        } catch (e) {
+          if (!(e instanceof OfficeExtensionError)) throw e;
+          error = e;
+          break;
+        }
+      }
+      responseBytes = x.responseBytes + REQUEST_OVERHEAD;
+      deliveries = x.deliveries;
+      if (!error && responseBytes > engine.options.responseLimitBytes) {
+        error = officeError(ErrorCodes.responsePayloadSizeLimitExceeded);
+        deliveries = [];
+      }
+    }
+    stats.responseBytes.push(responseBytes);
+    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
+    for (const a of actions) for (const o of a.owners) if (o._invalidAfterRequest && !o._binding) o._invalid = true;
+
+    await settle(engine);
+    for (const d of deliveries) d();
+    if (error) {
+      stats.failedSyncs += 1;
+      stats.errors.push(error.code);
+      throw error;
+    }
+    return passThroughValue as T;
+  }
+}
+
+export type { ProxyInit };
