@@ -45,6 +45,10 @@ function devServer(env) {
     static: { directory: path.resolve(__dirname, 'dist'), watch: false },
     client: { overlay: { errors: true, warnings: false } },
     open: false,
+    onListening: (server) => {
+      const scheme = certs ? 'https' : 'http';
+      console.log(`\n  Client Tiers workbench: ${scheme}://localhost:${server.options.port}/workbench.html\n  Task pane (for Excel):  ${scheme}://localhost:${server.options.port}/taskpane.html\n`);
+    },
   };
 }
 
@@ -59,6 +63,7 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       functions: './src/functions/functions.ts',
+      workbench: './src/workbench/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -84,8 +89,16 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ['functions', 'taskpane'],
         chunksSortMode: 'manual',
       }),
+      // the workbench: the same task pane and functions over the Excel stand-in (no Office.js)
+      new HtmlWebpackPlugin({
+        filename: 'workbench.html',
+        template: path.resolve(__dirname, 'src/workbench/workbench.html'),
+        chunks: ['functions', 'workbench'],
+        chunksSortMode: 'manual',
+      }),
       new CopyWebpackPlugin({
         patterns: [
+          { from: 'samples/*.xlsx', to: 'samples/[name][ext]' },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml' },
         ],

@@ -1,0 +1,101 @@
+/**
+ * The workbench in a real browser: the real task pane over the Excel stand-in on the bundled
+ * sample workbooks — detect the client table, review, apply, check the written cells, undo, and a
+ * second review that turns grace warnings into downgrades. Screenshots go to test-results/e2e.
+ */
+import { Browser, Page } from 'playwright-core';
+import { launch, openPage, serveDist, shot } from './browser';
+
+jest.setTimeout(120000);
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A cell of the stand-in's workbook, as the page holds it. */
+async function cell(page: Page, sheet: string, address: string): Promise<unknown> {
+  return page.evaluate(([s, a]) => window.__workbench!.model.sheet(s).cell(a).value ?? null, [sheet, address] as const);
+}
+
+async function readAndReview(page: Page): Promise<void> {
+  await page.getByTestId('read-sheet').click();
+  await page.getByTestId('detected-shape').waitFor();
+  await page.getByTestId('to-rules').click();
+  await page.getByTestId('to-review').click();
+  await page.getByTestId('status-counts').waitFor();
+}
+
+async function statusCounts(page: Page): Promise<string> {
+  return (await page.getByTestId('status-counts').textContent()) ?? '';
+}
+
+test('English sample: detect, review, apply, check the cells, undo', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/workbench.html?lang=en`);
+  await page.getByTestId('read-sheet').waitFor();
+  await shot(page, 'en-0-open');
+  await page.getByTestId('read-sheet').click();
+  await page.getByTestId('detected-shape').waitFor();
+  expect(await page.getByTestId('detected-shape').textContent()).toContain('One row per client');
+  expect(await page.getByTestId('detected-shape').textContent()).toContain('Header row: 3');
+  await shot(page, 'en-1-source');
+  await page.getByTestId('to-rules').click();
+  await shot(page, 'en-2-rules');
+  await page.getByTestId('to-review').click();
+  await page.getByTestId('status-counts').waitFor();
+  const counts = await statusCounts(page);
+  expect(counts).toMatch(/Keep: \d+/);
+  expect(counts).toMatch(/Grace warning: \d+/);
+  await shot(page, 'en-3-review');
+  // nothing written yet
+  expect(await cell(page, 'Clients', 'J3')).toBeNull();
+
+  await page.getByTestId('apply').click();
+  await page.getByTestId('message').filter({ hasText: 'Applied' }).waitFor();
+  expect(await cell(page, 'Clients', 'J3')).toBe('Tier');
+  expect(await cell(page, 'Clients', 'L3')).toBe('Tier status');
+  expect(['VIP', 'Key', 'Standard']).toContain(await cell(page, 'Clients', 'J4'));
+  expect(String(await cell(page, 'Clients', 'M4'))).toMatch(/bar of/);
+  // the grid shows what was written
+  await page.getByTestId('sheet-tab-Clients').click();
+  await expect(page.locator('[data-cell="J3"]').textContent()).resolves.toBe('Tier');
+  const history = await page.evaluate(() => window.__workbench!.model.findSheet('Tier history')?.usedRange(true));
+  expect(history).toBeTruthy();
+  await shot(page, 'en-4-applied');
+
+  await page.getByTestId('undo').click();
+  await page.getByTestId('message').filter({ hasText: 'undone' }).waitFor();
+  expect(await cell(page, 'Clients', 'J3')).toBeNull();
+  expect(await cell(page, 'Clients', 'J4')).toBeNull();
+  expect(errors).toEqual([]);
+});
+
+test('Russian sample: a second review turns grace warnings into downgrades', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/workbench.html?lang=ru`);
+  await page.getByTestId('read-sheet').waitFor();
+  await readAndReview(page);
+  const first = await statusCounts(page);
+  const grace = Number(/Предупреждение: (\d+)/.exec(first)?.[1] ?? 0);
+  expect(grace).toBeGreaterThan(0);
+  await page.getByTestId('apply').click();
+  await page.getByTestId('message').filter({ hasText: 'Готово' }).waitFor();
+  expect(await cell(page, 'Клиенты', 'J3')).toBe('Уровень');
+  await shot(page, 'ru-1-applied');
+
+  // the next review reads the grace state back from the sheet and the history
+  await page.getByTestId('review').click();
+  await page.getByText(/Понижение: \d+/).waitFor();
+  const second = await statusCounts(page);
+  expect(Number(/Понижение: (\d+)/.exec(second)?.[1])).toBe(grace);
+  expect(second).not.toMatch(/Предупреждение/);
+  await shot(page, 'ru-2-second-review');
+  expect(errors).toEqual([]);
+});
