@@ -143,6 +143,22 @@ const T = {
     clients: 'Клиенты',
     sales: 'Продажи',
     readme: 'О файле',
+    formulas: 'Формулы',
+    formulasTitle: 'Функции CLIENTS (работают, когда надстройка загружена)',
+    tierHeader: 'Уровень',
+    minHeader: 'Минимум',
+    f: {
+      gini: 'Коэффициент Джини выручки',
+      hhi: 'Индекс Херфиндаля–Хиршмана',
+      top20: 'Доля топ-20% клиентов',
+      top10: 'Доля топ-10 клиентов',
+      abc: 'Первый клиент: класс ABC',
+      share: 'Первый клиент: доля выручки',
+      tier: 'Первый клиент: уровень по порогам',
+      gap: 'Первый клиент: до VIP не хватает',
+      cadence: 'Встречи с VIP, раз в N месяцев',
+      spill: 'ABC всех (массив)',
+    },
     clientHeaders: ['Клиент', 'Менеджер', 'Контактное лицо', 'E-mail', 'Статус клиента', 'Выручка за 6 мес.', 'Маржа', 'Заказы', 'Последний заказ'],
     salesHeaders: ['Дата', 'Номер заказа', 'Клиент', 'Сумма', 'Маржа'],
     title: 'Клиенты: итоги за 6 месяцев',
@@ -158,6 +174,22 @@ const T = {
     clients: 'Clients',
     sales: 'Sales',
     readme: 'About',
+    formulas: 'Formulas',
+    formulasTitle: 'CLIENTS functions (live when the add-in is loaded)',
+    tierHeader: 'Tier',
+    minHeader: 'Minimum',
+    f: {
+      gini: 'Gini coefficient of revenue',
+      hhi: 'Herfindahl–Hirschman index',
+      top20: 'Share of the top 20% of clients',
+      top10: 'Share of the top 10 clients',
+      abc: 'First client: ABC class',
+      share: 'First client: share of revenue',
+      tier: 'First client: tier by thresholds',
+      gap: 'First client: amount to VIP',
+      cadence: 'VIP meetings every N months',
+      spill: 'ABC of all (spill)',
+    },
     clientHeaders: ['Client', 'Manager', 'Contact', 'Email', 'Current tier', 'Revenue (6 months)', 'Margin', 'Orders', 'Last order'],
     salesHeaders: ['Date', 'Invoice', 'Client', 'Amount', 'Margin'],
     title: 'Clients: totals for the last 6 months',
@@ -260,6 +292,47 @@ export async function buildSampleWorkbook(lang: Lang): Promise<ExcelJS.Workbook>
   ss.getColumn(3).width = 30;
   ss.getColumn(4).width = 16;
   ss.getColumn(5).width = 14;
+
+  // CLIENTS.* formulas, live when the add-in is loaded (and in the workbench)
+  const fx = wb.addWorksheet(t.formulas);
+  const lastRow = ws.rowCount;
+  const src = (col: string, a: number, b?: number) => `'${t.clients}'!${col}${a}${b ? `:${col}${b}` : ''}`;
+  const all = src('F', 4, lastRow);
+  fx.addRow([t.formulasTitle]).font = { bold: true, size: 13 };
+  fx.getCell('D2').value = t.tierHeader;
+  fx.getCell('E2').value = t.minHeader;
+  fx.getRow(2).font = { bold: true };
+  const bars = lang === 'ru' ? [20000000, 5000000, 0] : [300000, 100000, 0];
+  ['VIP', 'Key', 'Standard'].forEach((name, i) => {
+    fx.getCell(`D${3 + i}`).value = name;
+    fx.getCell(`E${3 + i}`).value = bars[i];
+    fx.getCell(`E${3 + i}`).numFmt = t.money;
+  });
+  const rows: Array<[string, string, string?]> = [
+    [t.f.gini, `CLIENTS.GINI(${all})`, '0.000'],
+    [t.f.hhi, `CLIENTS.HHI(${all})`, '0.0'],
+    [t.f.top20, `CLIENTS.TOPSHARE(${all},0.2)`, '0.0%'],
+    [t.f.top10, `CLIENTS.TOPSHARE(${all},10)`, '0.0%'],
+    [t.f.abc, `CLIENTS.PARETOSEGMENT(${src('F', 4)},${all})`],
+    [t.f.share, `CLIENTS.REVENUESHARE(${src('F', 4)},${all})`, '0.00%'],
+    [t.f.tier, `CLIENTS.VIPTIER(${src('F', 4)},D3:E5)`],
+    [t.f.gap, `CLIENTS.TIERGAP(${src('F', 4)},"VIP",D3:E5)`, t.money],
+    [t.f.cadence, `CLIENTS.CONTACTCADENCE("VIP")`],
+  ];
+  rows.forEach(([label, formula, fmt], i) => {
+    fx.getCell(`A${3 + i}`).value = label;
+    const c = fx.getCell(`B${3 + i}`);
+    c.value = { formula } as ExcelJS.CellFormulaValue;
+    if (fmt) c.numFmt = fmt;
+  });
+  fx.getCell('G2').value = t.f.spill;
+  fx.getCell('G2').font = { bold: true };
+  fx.getCell('G3').value = { formula: `CLIENTS.PARETOSEGMENT(${all})` } as ExcelJS.CellFormulaValue;
+  fx.getColumn(1).width = 40;
+  fx.getColumn(2).width = 16;
+  fx.getColumn(4).width = 12;
+  fx.getColumn(5).width = 18;
+  fx.getColumn(7).width = 14;
 
   const about = wb.addWorksheet(t.readme);
   for (const line of t.about) about.addRow([line]);

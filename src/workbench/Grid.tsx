@@ -63,6 +63,12 @@ interface Props {
   onSheet: (i: number) => void;
 }
 
+/** A number as Excel's General format shows it: up to 10 significant digits, no trailing zeros. */
+function general(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e11) return String(x);
+  return String(Number(x.toPrecision(10)));
+}
+
 /** Evaluated CLIENTS formulas of a sheet, with spills: "r,c" → value. */
 function formulaValues(sheet: SheetModel, model: WorkbookModel, registry: Registry): Map<string, string | number | boolean> {
   const out = new Map<string, string | number | boolean>();
@@ -95,7 +101,7 @@ export function Grid({ model, registry, version, sheet: index, onSheet }: Props)
   const widthOf = (c: number) => Math.max(40, Math.round(sheet.getColumnWidth(c) * 1.33));
   const show = (r: number, c: number): { text: string; number: boolean } => {
     const f = formulas.get(`${r},${c}`);
-    if (f !== undefined) return { text: typeof f === 'number' ? formatText(f, sheet.getNumberFormat(r, c) === 'General' ? '0.####' : sheet.getNumberFormat(r, c)) : String(f), number: typeof f === 'number' };
+    if (f !== undefined) return { text: typeof f === 'number' ? (sheet.getNumberFormat(r, c) === 'General' ? general(f) : formatText(f, sheet.getNumberFormat(r, c))) : String(f), number: typeof f === 'number' };
     const v = sheet.getValue(r, c);
     if (v === undefined || v === null) return { text: '', number: false };
     if (v instanceof CellError) return { text: v.code, number: false };

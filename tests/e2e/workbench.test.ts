@@ -99,3 +99,25 @@ test('Russian sample: a second review turns grace warnings into downgrades', asy
   await shot(page, 'ru-2-second-review');
   expect(errors).toEqual([]);
 });
+
+test('CLIENTS formulas in the sample show the real functions’ values, equal to the pane’s figures', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/workbench.html?lang=en`);
+  await page.getByTestId('sheet-tab-Formulas').click();
+  const text = async (a: string) => (await page.locator(`[data-cell="${a}"]`).textContent()) ?? '';
+  await page.locator('[data-cell="B3"]').waitFor();
+  const gini = Number(await text('B3'));
+  expect(gini).toBeGreaterThan(0.5);
+  expect(gini).toBeLessThan(1);
+  expect(await text('B7')).toMatch(/^[ABC]$/);
+  expect(await text('B9')).toMatch(/^(VIP|Key|Standard)$/);
+  expect(await text('B11')).toBe('1');
+  // the spilled PARETOSEGMENT fills the column with classes
+  for (const a of ['G3', 'G4', 'G5', 'G30']) expect(await text(a)).toMatch(/^[ABC]?$/);
+  expect(await text('G3')).toMatch(/^[ABC]$/);
+  await shot(page, 'en-5-formulas');
+  // the task pane's Gini for the same clients is the same number
+  await page.getByTestId('sheet-tab-Clients').click();
+  await readAndReview(page);
+  await page.getByText(`Gini ${gini.toFixed(2)}.`).waitFor();
+  expect(errors).toEqual([]);
+});
