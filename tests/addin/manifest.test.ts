@@ -92,14 +92,16 @@ describe('webpack.config.js', () => {
     return require(file);
   };
 
-  test('two entries into dist/, one page loading both bundles, metadata and assets', () => {
+  test('entries into dist/: the task pane page loading both bundles, the workbench page, metadata and assets', () => {
     const c = load()({ WEBPACK_BUILD: true }, { mode: 'production' });
-    expect(c.entry).toEqual({ taskpane: './src/taskpane/index.tsx', functions: './src/functions/functions.ts' });
+    expect(c.entry).toEqual({ taskpane: './src/taskpane/index.tsx', functions: './src/functions/functions.ts', workbench: './src/workbench/index.tsx' });
     expect(c.output?.path).toBe(path.join(ROOT, 'dist'));
     const names = (c.plugins ?? []).map((p) => p?.constructor.name);
-    expect(names).toEqual(['CustomFunctionsMetadataPlugin', 'HtmlWebpackPlugin', 'CopyPlugin']);
+    expect(names).toEqual(['CustomFunctionsMetadataPlugin', 'HtmlWebpackPlugin', 'HtmlWebpackPlugin', 'CopyPlugin']);
     const html = (c.plugins ?? [])[1] as unknown as { userOptions: { filename: string; chunks: string[] } };
     expect(html.userOptions).toMatchObject({ filename: 'taskpane.html', chunks: ['functions', 'taskpane'] });
+    const workbench = (c.plugins ?? [])[2] as unknown as { userOptions: { filename: string; chunks: string[] } };
+    expect(workbench.userOptions).toMatchObject({ filename: 'workbench.html', chunks: ['functions', 'workbench'] });
     expect(c.devServer).toBeUndefined();
   });
 

@@ -48,8 +48,14 @@ describe('xlsx ⇄ model', () => {
       ws.eachRow({ includeEmpty: false }, (row, r) => {
         row.eachCell({ includeEmpty: false }, (cell, c) => {
           const v = cell.value;
-          expected.push([ws.name, r, c, v instanceof Date ? v.getTime() / 86400000 + 25569 : v, cell.numFmt ?? 'General']);
           const mine = sheet.cell(r - 1, c - 1);
+          if (v && typeof v === 'object' && 'formula' in v) {
+            // a formula without a cached result (the CLIENTS.* formulas of the sample): kept as a formula
+            expected.push([ws.name, r, c, `=${(v as { formula: string }).formula}`, cell.numFmt ?? 'General']);
+            got.push([ws.name, r, c, mine.formula, mine.numberFormat]);
+            return;
+          }
+          expected.push([ws.name, r, c, v instanceof Date ? v.getTime() / 86400000 + 25569 : v, cell.numFmt ?? 'General']);
           got.push([ws.name, r, c, mine.value, mine.numberFormat]);
         });
       });
