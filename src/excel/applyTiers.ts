@@ -6,9 +6,9 @@ import { dayToSerial } from '../core/parseDate';
 import { CLIENT_SHEET_HEADERS, clientSheetRow, RESULT_HEADERS, resultRow } from '../core/resultColumns';
 import { STATUS_LABELS, statusFromLabel, TierStatus } from '../core/tiering';
 import { ExcelRun, Progress } from './host';
-import { appendRows, OwnedSheetSpec, readOwnedSheet, replaceRows, truncateRows } from './ownedSheets';
+import { appendRows, deleteOwnedSheet, ownedSheetExists, OwnedSheetSpec, readOwnedSheet, replaceRows, truncateRows } from './ownedSheets';
 import { SheetData } from './readSheet';
-import { BlockCell, restoreBlock, UndoRecord, writeBlock } from './writeBlock';
+import { BlockCell, captureBlock, restoreBlock, UndoRecord, writeBlock } from './writeBlock';
 
 /**
  * Apply a reviewed analysis to the workbook: the result columns beside a client-per-row table
@@ -44,9 +44,13 @@ export interface ApplyOptions {
 
 export interface ApplyRecord {
   undo: UndoRecord;
-  /** The per-client sheet was (re)written: its previous contents, to restore. */
-  clientSheet?: { name: string; previous: CellValue[][] };
-  history: { sheet: string; fromRow: number; columns: number };
+  /**
+   * The per-client sheet was (re)written: its previous values, and `before`, the cells the
+   * rewrite touched exactly as they were (null: the apply created the sheet).
+   */
+  clientSheet?: { name: string; previous: CellValue[][]; before?: UndoRecord | null };
+  /** Rows appended from `fromRow` on; `created`: the apply created the sheet. */
+  history: { sheet: string; fromRow: number; columns: number; created?: boolean };
   written: number;
   address: { sheetName: string; rowIndex: number; columnIndex: number };
 }
@@ -91,8 +95,12 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
       columnWidths: [200, 100, 100, 60, 90, 70, 90, 80, 50, 120, 420, 90, 100],
     };
     const sorted = [...a.clients].sort((x, y) => (x.rank || Infinity) - (y.rank || Infinity) || (x.key < y.key ? -1 : 1));
+    // what the rewrite will touch (old rows and the new ones), kept exactly for undo
+    let width = spec.headers.length;
+    for (const r of previous) if (r.length > width) width = r.length;
+    const before = await captureBlock(run, { sheetName: name, rowIndex: 0, columnIndex: 0, rowCount: Math.max(previous.length, sorted.length + 1), columnCount: width }, { signal: options.signal });
     await replaceRows(run, spec, sorted.map((c) => clientSheetRow(c, a, lang)), progress(0, 0.8));
-    clientSheet = { name, previous };
+    clientSheet = { name, previous, before };
     written = sorted.length;
     // nothing of the user's was touched: an empty undo block
     undo = { sheetName: name, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, formulas: [], numberFormat: [] };
@@ -140,20 +148,24 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
       a.rules.name,
     ]);
   let fromRow: number;
+  let created = false;
   try {
+    created = !(await ownedSheetExists(run, spec.name));
     fromRow = await appendRows(run, spec, historyRows, progress(0.8, 0.2));
   } catch (e) {
     // keep the workbook consistent: undo the columns if the history could not be written
-    await undoApply(run, { undo, clientSheet, history: { sheet: spec.name, fromRow: Number.MAX_SAFE_INTEGER, columns: spec.headers.length }, written, address }).catch(() => undefined);
+    await undoApply(run, { undo, clientSheet, history: { sheet: spec.name, fromRow: Number.MAX_SAFE_INTEGER, columns: spec.headers.length, created }, written, address }).catch(() => undefined);
     throw e;
   }
-  return { undo, clientSheet, history: { sheet: spec.name, fromRow, columns: spec.headers.length }, written, address };
+  return { undo, clientSheet, history: { sheet: spec.name, fromRow, columns: spec.headers.length, created }, written, address };
 }
 
 /** Restore exactly what was there before the apply: cells, the per-client sheet, the history. */
 export async function undoApply(run: ExcelRun, record: ApplyRecord, onProgress?: Progress): Promise<void> {
   if (record.undo.rowCount > 0) await restoreBlock(run, record.undo, { onProgress });
-  if (record.clientSheet) {
+  if (record.clientSheet?.before === null) await deleteOwnedSheet(run, record.clientSheet.name);
+  else if (record.clientSheet?.before) await restoreBlock(run, record.clientSheet.before);
+  else if (record.clientSheet) {
     const prev = record.clientSheet.previous;
     const spec: OwnedSheetSpec = { name: record.clientSheet.name, headers: (prev[0] ?? []).map((h) => String(h ?? '')), formats: [] };
     if (prev.length === 0) {
@@ -163,7 +175,8 @@ export async function undoApply(run: ExcelRun, record: ApplyRecord, onProgress?:
       await replaceRows(run, spec, prev.slice(1));
     }
   }
-  if (record.history.fromRow !== Number.MAX_SAFE_INTEGER) await truncateRows(run, record.history.sheet, record.history.fromRow, record.history.columns);
+  if (record.history.created) await deleteOwnedSheet(run, record.history.sheet);
+  else if (record.history.fromRow !== Number.MAX_SAFE_INTEGER) await truncateRows(run, record.history.sheet, record.history.fromRow, record.history.columns);
 }
 
 /**

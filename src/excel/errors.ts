@@ -61,6 +61,9 @@ export function toLayerError(e: unknown): Error {
 /** Message for the user in their language, for any error the pane catches. */
 export function userMessage(e: unknown, lang: Lang): string {
   if (e instanceof ExcelLayerError) return e.messages[lang];
+  // other layer errors with text in both languages (NeedsConfirmation)
+  const messages = (e as { messages?: Partial<Record<Lang, unknown>> } | null)?.messages;
+  if (e instanceof Error && typeof messages?.[lang] === 'string') return messages[lang] as string;
   if (e instanceof CancelledError) return lang === 'ru' ? 'Отменено.' : 'Cancelled.';
   return (e as Error)?.message ?? String(e);
 }

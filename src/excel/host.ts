@@ -31,7 +31,22 @@ export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Bytes of a string in UTF-8, as it travels in a request or response (Cyrillic takes 2 per letter). */
+export function utf8Bytes(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 2; // a surrogate pair: two UTF-16 units, four bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
 /** Rough JSON size of a block of values: what a request or response carrying it weighs. */
 export function jsonBytes(values: unknown): number {
-  return JSON.stringify(values).length;
+  return utf8Bytes(JSON.stringify(values) ?? 'null');
 }

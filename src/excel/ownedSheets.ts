@@ -89,7 +89,36 @@ export async function truncateRows(run: ExcelRun, name: string, fromRow: number,
       await ctx.sync();
       if (used.isNullObject) return;
       const end = used.rowIndex + used.rowCount;
-      if (end > fromRow) ws.getRangeByIndexes(fromRow, 0, end - fromRow, columns).clear('Contents');
+      // 'All': the appended rows' number formats go too, so nothing of them is left behind
+      if (end > fromRow) ws.getRangeByIndexes(fromRow, 0, end - fromRow, columns).clear('All');
+      await ctx.sync();
+    });
+  } catch (e) {
+    throw toLayerError(e);
+  }
+}
+
+/** Whether a sheet of that name exists. */
+export async function ownedSheetExists(run: ExcelRun, name: string): Promise<boolean> {
+  try {
+    return await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      await ctx.sync();
+      return !ws.isNullObject;
+    });
+  } catch (e) {
+    throw toLayerError(e);
+  }
+}
+
+/** Delete an owned sheet (undo of an apply that created it); nothing when it does not exist. */
+export async function deleteOwnedSheet(run: ExcelRun, name: string): Promise<void> {
+  try {
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      await ctx.sync();
+      if (ws.isNullObject) return;
+      ws.delete();
       await ctx.sync();
     });
   } catch (e) {
@@ -99,17 +128,7 @@ export async function truncateRows(run: ExcelRun, name: string, fromRow: number,
 
 /** All values of an owned sheet (header row first), read in chunks; [] when it does not exist. */
 export async function readOwnedSheet(run: ExcelRun, name: string): Promise<CellValue[][]> {
-  let exists: boolean;
-  try {
-    exists = await run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-      await ctx.sync();
-      return !ws.isNullObject;
-    });
-  } catch (e) {
-    throw toLayerError(e);
-  }
-  if (!exists) return [];
+  if (!(await ownedSheetExists(run, name))) return [];
   const data = await readSheet(run, { sheet: name }, { formatRows: 1 });
   // re-anchor at A1 so row 0 is the header row even if the sheet starts lower
   const pad: CellValue[][] = Array.from({ length: data.rowIndex }, () => []);

@@ -1,5 +1,5 @@
 import { CellValue } from '../core/cells';
-import { CancelledError, ExcelRun, PAYLOAD_BUDGET, Progress, throwIfCancelled } from './host';
+import { CancelledError, ExcelRun, PAYLOAD_BUDGET, Progress, throwIfCancelled, utf8Bytes } from './host';
 import { toLayerError } from './errors';
 
 /**
@@ -155,7 +155,7 @@ export async function readSheet(run: ExcelRun, ref: SourceRef = {}, options: Rea
             for (const r of found) hiddenRows.push(r - rowIndex);
           }
         }
-        const bytesPerRow = Math.max(1, text.length / n);
+        const bytesPerRow = Math.max(1, utf8Bytes(text) / n);
         rowsPer = Math.max(1, Math.floor(budget / bytesPerRow));
         start += n;
         options.onProgress?.(start / rowCount, 'read');

@@ -1,4 +1,4 @@
-import { CancelledError, ExcelRun, PAYLOAD_BUDGET, Progress, quoteSheet, throwIfCancelled } from './host';
+import { CancelledError, ExcelRun, jsonBytes, PAYLOAD_BUDGET, Progress, quoteSheet, throwIfCancelled } from './host';
 import { ExcelLayerError, toLayerError } from './errors';
 import { Lang } from '../core/format';
 import { cellAddress } from '../core/cells';
@@ -40,6 +40,13 @@ export interface UndoRecord {
   columnCount: number;
   formulas: unknown[][];
   numberFormat: string[][];
+  /**
+   * Cells (row and column within the block) whose content must be written back under another
+   * number format than the recorded one, which is set again afterwards: text Excel would re-read
+   * as a number, formula or error goes back through '@'; a formula or number in a text cell
+   * goes back through 'General'.
+   */
+  entryFormats?: Array<[number, number, string]>;
 }
 
 export class NeedsConfirmation extends Error {
@@ -61,11 +68,75 @@ export interface WriteOptions {
 
 const isBlankCell = (v: unknown) => v === null || v === undefined || v === '';
 
-/** Rows per chunk so that a chunk's JSON stays under the budget (formats + values + undo read). */
+/** Rows per chunk so that a chunk's JSON stays under the budget (formats + values + undo read), in UTF-8 bytes. */
 function rowsPerChunk(sampleRows: unknown[][], budget: number): number {
   const sample = sampleRows.slice(0, 200);
-  const bytes = Math.max(1, JSON.stringify(sample).length / Math.max(1, sample.length));
+  const bytes = Math.max(1, jsonBytes(sample) / Math.max(1, sample.length));
   return Math.max(1, Math.floor(budget / (bytes * 2 + 64)));
+}
+
+/** How a recorded cell must be entered again to come back as it was (see UndoRecord.entryFormats). */
+function entryFormat(formula: unknown, value: unknown, type: unknown, format: string): string | undefined {
+  const isFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== value;
+  if (isFormula || typeof formula === 'number' || typeof formula === 'boolean' || type === 'Error') return format === '@' ? 'General' : undefined;
+  if (typeof formula === 'string' && formula !== '' && type === 'String') return format === '@' ? undefined : '@';
+  return undefined;
+}
+
+export type BlockArea = Pick<UndoRecord, 'sheetName' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount'>;
+
+/** Reads what a block holds now (in chunks sized from the measured bytes) as an UndoRecord. */
+async function readUndo(ctx: Excel.RequestContext, ws: Excel.Worksheet, area: BlockArea, budget: number, signal?: AbortSignal, onProgress?: (done: number) => void): Promise<UndoRecord> {
+  const { rowCount: total, columnCount: cols } = area;
+  const undo: UndoRecord = { ...area, formulas: [], numberFormat: [], entryFormats: [] };
+  let readRows = Math.max(1, Math.floor(20000 / cols));
+  for (let s = 0; s < total; ) {
+    throwIfCancelled(signal);
+    const n = Math.min(readRows, total - s);
+    const r = ws.getRangeByIndexes(area.rowIndex + s, area.columnIndex, n, cols);
+    // values and types tell text from formulas and errors, so undo can enter them back exactly
+    r.load('formulas,numberFormat,values,valueTypes');
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded' && n > 1) {
+        readRows = Math.max(1, Math.floor(n / 4));
+        continue;
+      }
+      throw e;
+    }
+    for (let i = 0; i < n; i++) {
+      const f = r.formulas[i];
+      const nf = r.numberFormat[i] as string[];
+      undo.formulas.push(f);
+      undo.numberFormat.push(nf);
+      for (let j = 0; j < cols; j++) {
+        const entry = entryFormat(f[j], r.values[i][j], r.valueTypes[i][j], nf[j]);
+        if (entry !== undefined) undo.entryFormats!.push([s + i, j, entry]);
+      }
+    }
+    // size the next read from what this one weighed
+    const bytesPerRow = Math.max(1, (jsonBytes(r.formulas) + jsonBytes(r.numberFormat) + jsonBytes(r.values) + jsonBytes(r.valueTypes)) / n);
+    readRows = Math.max(1, Math.floor(budget / bytesPerRow));
+    s += n;
+    onProgress?.(s / total);
+  }
+  return undo;
+}
+
+/** What a block of cells holds now, for `restoreBlock` later; null when the sheet does not exist. */
+export async function captureBlock(run: ExcelRun, area: BlockArea, options: WriteOptions = {}): Promise<UndoRecord | null> {
+  try {
+    return await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(area.sheetName);
+      await ctx.sync();
+      if (ws.isNullObject) return null;
+      return readUndo(ctx, ws, area, options.budgetBytes ?? PAYLOAD_BUDGET, options.signal, (d) => options.onProgress?.(d, 'check'));
+    });
+  } catch (e) {
+    if (e instanceof CancelledError) throw e;
+    throw toLayerError(e);
+  }
 }
 
 export async function writeBlock(run: ExcelRun, block: BlockWrite, options: WriteOptions = {}): Promise<UndoRecord> {
@@ -83,24 +154,8 @@ export async function writeBlock(run: ExcelRun, block: BlockWrite, options: Writ
       if (ws.protection.protected) throw toLayerError({ code: 'AccessDenied' });
 
       // 1. what is there now, for undo and for the overwrite check
-      const undo: UndoRecord = { sheetName: block.sheetName, rowIndex: block.rowIndex, columnIndex: block.columnIndex, rowCount: total, columnCount: cols, formulas: [], numberFormat: [] };
-      let readRows = Math.max(1, Math.floor(20000 / cols));
-      for (let s = 0; s < total; ) {
-        throwIfCancelled(options.signal);
-        const n = Math.min(readRows, total - s);
-        const r = ws.getRangeByIndexes(block.rowIndex + s, block.columnIndex, n, cols);
-        r.load('formulas,numberFormat');
-        await ctx.sync();
-        for (let i = 0; i < n; i++) {
-          undo.formulas.push(r.formulas[i]);
-          undo.numberFormat.push(r.numberFormat[i] as string[]);
-        }
-        // size the next read from what this one weighed
-        const bytesPerRow = Math.max(1, (JSON.stringify(r.formulas).length + JSON.stringify(r.numberFormat).length) / n);
-        readRows = Math.max(1, Math.floor(budget / bytesPerRow));
-        s += n;
-        options.onProgress?.(s / total / 3, 'check');
-      }
+      const area = { sheetName: block.sheetName, rowIndex: block.rowIndex, columnIndex: block.columnIndex, rowCount: total, columnCount: cols };
+      const undo = await readUndo(ctx, ws, area, budget, options.signal, (d) => options.onProgress?.(d / 3, 'check'));
       if (!block.overwriteConfirmed) {
         const own = new Set((block.ownHeaders ?? []).map((h) => h.trim().toLowerCase()));
         const header = undo.formulas[0] ?? [];
@@ -125,7 +180,8 @@ export async function writeBlock(run: ExcelRun, block: BlockWrite, options: Writ
       }
 
       // 2. write: formats first (text '@' before text), then values
-      const all: BlockCell[][] = [block.headers, ...block.rows];
+      // null means an empty cell here (in Office it would leave the old content in place)
+      const all: Array<Array<string | number | boolean>> = [block.headers, ...block.rows].map((row) => row.map((v) => (v === null ? '' : v)));
       const per = rowsPerChunk(block.rows.length ? block.rows : [block.headers], budget);
       let written = 0;
       try {
@@ -136,7 +192,7 @@ export async function writeBlock(run: ExcelRun, block: BlockWrite, options: Writ
           const fmt: string[][] = [];
           for (let i = 0; i < n; i++) fmt.push(s + i === 0 ? block.headers.map(() => '@') : block.formats);
           r.numberFormat = fmt;
-          r.values = all.slice(s, s + n) as (string | number | boolean)[][];
+          r.values = all.slice(s, s + n);
           await ctx.sync();
           written = s + n;
           options.onProgress?.(1 / 3 + ((2 / 3) * written) / total, 'write');
@@ -161,12 +217,25 @@ export async function writeBlock(run: ExcelRun, block: BlockWrite, options: Writ
 }
 
 async function restoreRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, undo: UndoRecord, rows: number, budget: number, onProgress?: Progress): Promise<void> {
-  const per = rowsPerChunk(undo.formulas.length ? undo.formulas : [[]], budget);
+  // formulas plus up to two number-format arrays per chunk
+  const sample = undo.formulas.slice(0, 200).map((f, i) => [f, undo.numberFormat[i]]);
+  const per = rowsPerChunk(sample.length ? sample : [[]], budget);
+  const entries = undo.entryFormats ?? [];
+  let e = 0;
   for (let s = 0; s < rows; s += per) {
     const n = Math.min(per, rows - s);
     const r = ws.getRangeByIndexes(undo.rowIndex + s, undo.columnIndex, n, undo.columnCount);
-    r.numberFormat = undo.numberFormat.slice(s, s + n);
+    const formats = undo.numberFormat.slice(s, s + n);
+    while (e < entries.length && entries[e][0] < s) e++;
+    let entry: string[][] | undefined;
+    for (; e < entries.length && entries[e][0] < s + n; e++) {
+      const [row, col, format] = entries[e];
+      entry ??= formats.map((f) => [...f]);
+      entry[row - s][col] = format;
+    }
+    r.numberFormat = entry ?? formats;
     r.formulas = undo.formulas.slice(s, s + n) as string[][];
+    if (entry) r.numberFormat = formats;
     await ctx.sync();
     onProgress?.((s + n) / rows, 'undo');
   }
