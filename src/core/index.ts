@@ -26,3 +26,4 @@ export * from './coefficientOfVariation';
 export * from './xyzClass';
 export * from './contactCadence';
 export * from './presets';
+export * from './notices';

@@ -13,13 +13,14 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { Lang } from '../core/format';
 import { ExcelRun } from '../excel/host';
 import { RulesStep } from './RulesStep';
 import { ReviewStep } from './ReviewStep';
 import { SourceStep } from './SourceStep';
-import { Step, usePane } from './usePane';
+import { presetFigures, Step, usePane } from './usePane';
+import { Notices } from './notices';
 
 export interface PaneEnvironment {
   lang: Lang;
@@ -72,11 +73,6 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
   useEffect(() => {
     void actions.init();
   }, [actions]);
-  const figures = useMemo(() => {
-    const a = state.analysis;
-    if (!a) return null;
-    return { revenue: a.clients.map((c) => c.revenue), margin: a.clients.map((c) => c.total), orders: a.clients.map((c) => c.orders) };
-  }, [state.analysis]);
   return (
     <main className={styles.root} lang={env.lang}>
       <Title3 as="h1">{t.title}</Title3>
@@ -89,6 +85,9 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
         </Tab>
         <Tab value="review" data-testid="tab-review">
           3. {t.steps.review}
+        </Tab>
+        <Tab value="notices" data-testid="tab-notices" disabled={!state.analysis}>
+          {env.lang === 'ru' ? 'Уведомления' : 'Notices'}
         </Tab>
       </TabList>
       {state.busy && (
@@ -103,7 +102,12 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
         </div>
       )}
       {state.message && (
-        <MessageBar intent={state.message.intent} data-testid="message">
+        <MessageBar
+          intent={state.message.intent}
+          data-testid="message"
+          // announced by screen readers: errors and warnings at once, the rest politely
+          role={state.message.intent === 'error' || state.message.intent === 'warning' ? 'alert' : 'status'}
+        >
           <MessageBarBody>{state.message.text}</MessageBarBody>
         </MessageBar>
       )}
@@ -120,7 +124,7 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
         />
       )}
       {state.step === 'rules' && (
-        <RulesStep rules={state.rules} t={t} figures={figures} onChange={actions.setRules} onSave={actions.persistRules} onNext={() => { actions.patch({ step: 'review' }); void actions.review(); }} />
+        <RulesStep rules={state.rules} t={t} figures={() => presetFigures(state)} onChange={actions.setRules} onSave={actions.persistRules} onNext={() => { actions.patch({ step: 'review' }); void actions.review(); }} />
       )}
       {state.step === 'review' && (
         <ReviewStep
@@ -133,6 +137,7 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
           onCancelConfirm={() => actions.patch({ confirm: null })}
         />
       )}
+      {state.step === 'notices' && state.analysis && <Notices analysis={state.analysis} lang={env.lang} run={run} />}
     </main>
   );
 }

@@ -72,6 +72,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
   const shown = rows.slice(p * PAGE, p * PAGE + PAGE);
   const header = (key: SortKey, label: string) => (
     <TableHeaderCell
+      sortable
       sortDirection={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}
       onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : key === 'figure' ? -1 : 1 })}
     >
@@ -228,10 +229,13 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
             <DialogTitle>{t.review.confirm}</DialogTitle>
             <DialogContent>{state.confirm?.messages[lang]}</DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => onApply(true)} data-testid="confirm-overwrite">
+              {/* the safe choice comes first and takes the focus: a reflex Enter keeps the data */}
+              <Button appearance="primary" onClick={onCancelConfirm} data-testid="keep-data">
+                {t.review.confirmNo}
+              </Button>
+              <Button onClick={() => onApply(true)} data-testid="confirm-overwrite">
                 {t.review.confirmYes}
               </Button>
-              <Button onClick={onCancelConfirm}>{t.review.confirmNo}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

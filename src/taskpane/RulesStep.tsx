@@ -3,11 +3,13 @@ import { useMemo, useState } from 'react';
 import { PRESET_IDS, PresetId, presetRules } from '../core/presets';
 import { fieldName, parseRuleSet, RuleSet, ruleSetToJson } from '../core/rules';
 import type { Strings } from './i18n';
+import type { PresetFigures } from './usePane';
 
 interface Props {
   rules: RuleSet;
   t: Strings;
-  figures: { revenue: number[]; margin?: number[]; orders?: number[] } | null;
+  /** Per-client figures of the sheet read in step 1, for the threshold presets (computed on demand). */
+  figures: () => PresetFigures | null;
   onChange: (rules: RuleSet) => void;
   onSave: () => void;
   onNext: () => void;
@@ -114,7 +116,7 @@ export function RulesStep({ rules, t, figures, onChange, onSave, onNext }: Props
         </Field>
         <Button
           onClick={() => {
-            const r = presetRules(preset, figures ?? { revenue: [] }, rules);
+            const r = presetRules(preset, figures() ?? { revenue: [] }, rules);
             setDraft(toDraft(r));
             onChange(r);
           }}

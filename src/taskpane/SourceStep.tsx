@@ -9,7 +9,7 @@ interface Props {
   t: Strings;
   onSource: (value: string) => void;
   onRead: () => void;
-  onOverride: (role: Role, index: number | undefined) => void;
+  onOverride: (role: Role, index: number | null) => void;
   onAsOf: (v: string) => void;
   onWindow: (v: string) => void;
   onNext: () => void;
@@ -78,7 +78,7 @@ export function SourceStep({ state, t, onSource, onRead, onOverride, onAsOf, onW
                   <Select
                     value={m ? String(m.index) : ''}
                     data-testid={`map-${role}`}
-                    onChange={(_, d) => onOverride(role, d.value === '' ? undefined : Number(d.value))}
+                    onChange={(_, d) => onOverride(role, d.value === '' ? null : Number(d.value))}
                   >
                     <option value="">{t.source.notUsed}</option>
                     {Array.from({ length: width }, (_, i) => (

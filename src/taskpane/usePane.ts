@@ -1,8 +1,10 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { aggregate } from '../core/aggregate';
 import { Analysis, analyzeGrid } from '../core/analyze';
 import { Lang } from '../core/format';
 import { isoToDay } from '../core/parseDate';
 import { DEFAULT_RULES, parseRuleSet, RuleSet } from '../core/rules';
+import { columnLetter } from '../core/cells';
 import { detectTable, Role, TableDetection, TableNotFoundError } from '../core/table';
 import { applyTiers, ApplyRecord, HISTORY_SHEET, previousFromHistory, undoApply } from '../excel/applyTiers';
 import { userMessage } from '../excel/errors';
@@ -18,7 +20,7 @@ import { setWorkbookRules } from '../functions/workbookRules';
  * The pane's state and actions: read the source, detect the table (with the user's column
  * corrections), review with the rules, apply / undo. UI components only render this.
  */
-export type Step = 'source' | 'rules' | 'review';
+export type Step = 'source' | 'rules' | 'review' | 'dashboard' | 'notices';
 export type Intent = 'error' | 'warning' | 'success' | 'info';
 
 export interface Busy {
@@ -34,7 +36,8 @@ export interface PaneState {
   data: SheetData | null;
   detection: TableDetection | null;
   detectionError: string | null;
-  overrides: Partial<Record<Role, number>>;
+  /** The user's column choices: a column index, or null for "(not used)". */
+  overrides: Partial<Record<Role, number | null>>;
   asOf: string;
   windowMonths: string;
   rules: RuleSet;
@@ -44,6 +47,55 @@ export interface PaneState {
   message: { intent: Intent; text: string } | null;
   lastApply: ApplyRecord | null;
   confirm: NeedsConfirmation | null;
+}
+
+/**
+ * The overrides as core takes them. Core knows no "not used": such a role is pointed at the
+ * column just past the data, which is blank in every row (and so never maps anything).
+ */
+export function coreOverrides(values: ReadonlyArray<ReadonlyArray<unknown>>, overrides: PaneState['overrides']): Partial<Record<Role, number>> {
+  const past = pastColumn(values);
+  const out: Partial<Record<Role, number>> = {};
+  for (const [role, index] of Object.entries(overrides) as Array<[Role, number | null | undefined]>) {
+    if (index !== undefined) out[role] = index === null ? past : index;
+  }
+  return out;
+}
+
+/** The review window typed in step 1 (empty: the rules' window; "all": everything). */
+function reviewWindow(s: Pick<PaneState, 'asOf' | 'windowMonths'>): { windowMonths?: number | 'all'; asOfDay?: number } {
+  const windowMonths = s.windowMonths.trim() === '' ? undefined : s.windowMonths.trim().toLowerCase() === 'all' ? ('all' as const) : Number(s.windowMonths);
+  const asOfDay = s.asOf ? isoToDay(s.asOf) : undefined;
+  return { windowMonths, asOfDay };
+}
+
+export interface PresetFigures {
+  revenue: number[];
+  margin?: number[];
+  orders?: number[];
+}
+
+/**
+ * Per-client revenue, margin and orders of the sheet read in step 1, for the threshold presets
+ * (which put their bars at the data's Pareto positions). Null before a table was detected.
+ */
+export function presetFigures(s: Pick<PaneState, 'data' | 'detection' | 'asOf' | 'windowMonths' | 'rules'>): PresetFigures | null {
+  if (!s.data || !s.detection) return null;
+  const { windowMonths, asOfDay } = reviewWindow(s);
+  const options = { asOfDay, windowMonths: windowMonths ?? s.rules.windowMonths };
+  try {
+    const byRevenue = aggregate(s.data.values, s.detection, { ...options, measure: 'revenue' }).clients;
+    const byMargin = s.detection.columns.margin ? aggregate(s.data.values, s.detection, { ...options, measure: 'margin' }).clients : undefined;
+    return { revenue: byRevenue.map((c) => c.revenue), margin: byMargin?.map((c) => c.total), orders: byRevenue.map((c) => c.orders) };
+  } catch {
+    return null;
+  }
+}
+
+function pastColumn(values: ReadonlyArray<ReadonlyArray<unknown>>): number {
+  let past = 0;
+  for (const r of values) if (r.length > past) past = r.length;
+  return past;
 }
 
 export function usePane(run: ExcelRun, lang: Lang) {
@@ -76,10 +128,17 @@ export function usePane(run: ExcelRun, lang: Lang) {
   }, [lang, patch]);
 
   const detect = useCallback(
-    (data: SheetData, overrides: Partial<Record<Role, number>>): Pick<PaneState, 'detection' | 'detectionError'> => {
+    (data: SheetData, overrides: PaneState['overrides']): Pick<PaneState, 'detection' | 'detectionError'> => {
       if (data.values.length === 0) return { detection: null, detectionError: t.source.empty };
       try {
-        const detection = detectTable(data.values, Object.keys(overrides).length ? { overrides, headerRow: stateRef.current.detection?.headerRow } : {});
+        const found = detectTable(data.values, Object.keys(overrides).length ? { overrides: coreOverrides(data.values, overrides), headerRow: stateRef.current.detection?.headerRow } : {});
+        // roles set to "(not used)" are not shown as mapped (nor the notes about their blank column)
+        const unused = (Object.keys(overrides) as Role[]).filter((r) => overrides[r] === null);
+        if (unused.length === 0) return { detection: found, detectionError: null };
+        const columns = { ...found.columns };
+        for (const r of unused) delete columns[r];
+        const blank = `Column ${columnLetter(pastColumn(data.values))} `;
+        const detection: TableDetection = { ...found, columns, notes: found.notes.filter((n) => !n.includes(blank)) };
         return { detection, detectionError: null };
       } catch (e) {
         if (e instanceof TableNotFoundError) return { detection: null, detectionError: t.source.notFound };
@@ -121,11 +180,9 @@ export function usePane(run: ExcelRun, lang: Lang) {
   }, [run, patch, detect, fail, t]);
 
   const setOverride = useCallback(
-    (role: Role, index: number | undefined) => {
+    (role: Role, index: number | null) => {
       const s = stateRef.current;
-      const overrides = { ...s.overrides };
-      if (index === undefined) delete overrides[role];
-      else overrides[role] = index;
+      const overrides = { ...s.overrides, [role]: index };
       patch({ overrides, ...(s.data ? detect(s.data, overrides) : {}), analysis: null });
     },
     [patch, detect],
@@ -151,13 +208,12 @@ export function usePane(run: ExcelRun, lang: Lang) {
     try {
       const history = [...(await readOwnedSheet(run, HISTORY_SHEET.en)), ...(await readOwnedSheet(run, HISTORY_SHEET.ru)).slice(1)];
       const previous = previousFromHistory(history);
-      const windowMonths = s.windowMonths.trim() === '' ? undefined : s.windowMonths.trim().toLowerCase() === 'all' ? ('all' as const) : Number(s.windowMonths);
-      const asOfDay = s.asOf ? isoToDay(s.asOf) : undefined;
+      const { windowMonths, asOfDay } = reviewWindow(s);
       const checked = parseRuleSet(s.rules);
       if (!checked.ok) throw new Error(`${t.rules.invalid} ${checked.problems.join('; ')}`);
       const analysis = analyzeGrid(s.data.values, {
         rules: checked.rules,
-        detect: { headerRow: s.detection.headerRow, overrides: s.overrides },
+        detect: { headerRow: s.detection.headerRow, overrides: coreOverrides(s.data.values, s.overrides) },
         asOfDay,
         windowMonths,
         previous,
