@@ -1,10 +1,12 @@
 import { Analysis, ClientResult } from '../core/analyze';
 import { CellValue } from '../core/cells';
-import { clientKey } from '../core/clientKey';
 import { formatDay, Lang } from '../core/format';
 import { dayToSerial } from '../core/parseDate';
 import { CLIENT_SHEET_HEADERS, clientSheetRow, RESULT_HEADERS, resultRow } from '../core/resultColumns';
-import { STATUS_LABELS, statusFromLabel, TierStatus } from '../core/tiering';
+import { STATUS_LABELS } from '../core/tiering';
+import { HISTORY_HEADERS } from '../core/historyColumns';
+
+export { HISTORY_HEADERS, previousFromHistory } from '../core/historyColumns';
 import { ExcelRun, Progress } from './host';
 import { appendRows, deleteOwnedSheet, ownedSheetExists, OwnedSheetSpec, readOwnedSheet, replaceRows, truncateRows } from './ownedSheets';
 import { SheetData } from './readSheet';
@@ -19,15 +21,10 @@ import { BlockCell, captureBlock, restoreBlock, UndoRecord, writeBlock } from '.
 export const HISTORY_SHEET: Record<Lang, string> = { en: 'Tier history', ru: 'История уровней' };
 export const CLIENT_SHEET: Record<Lang, string> = { en: 'Client tiers', ru: 'Уровни клиентов' };
 
-export const HISTORY_HEADERS: Record<Lang, string[]> = {
-  en: ['Review date', 'Client', 'From', 'To', 'Status', 'Figure', 'Bar', 'Reviews below', 'Rule set'],
-  ru: ['Дата пересмотра', 'Клиент', 'Было', 'Стало', 'Статус', 'Показатель', 'Планка', 'Пересмотров ниже', 'Правила'],
-};
-
 export function historySpec(lang: Lang): OwnedSheetSpec {
   return {
     name: HISTORY_SHEET[lang],
-    headers: HISTORY_HEADERS[lang],
+    headers: [...HISTORY_HEADERS[lang]],
     formats: [lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd', '@', '@', '@', '@', '#,##0.00', '#,##0.00', '0', '@'],
     columnWidths: [90, 200, 80, 80, 120, 100, 100, 90, 120],
   };
@@ -179,33 +176,18 @@ export async function undoApply(run: ExcelRun, record: ApplyRecord, onProgress?:
   else if (record.history.fromRow !== Number.MAX_SAFE_INTEGER) await truncateRows(run, record.history.sheet, record.history.fromRow, record.history.columns);
 }
 
-/**
- * Grace state from the history sheet: per client, the last recorded tier, status and reviews
- * below, so a second review turns a warning into a step down. Either language's sheet is read.
- */
-export function previousFromHistory(values: CellValue[][]): Map<string, { tier?: string; reviewsBelow?: number; status?: string; day?: number }> {
-  const out = new Map<string, { tier?: string; reviewsBelow?: number; status?: string; day?: number }>();
-  if (values.length < 2) return out;
-  const h = values[0].map((x) => String(x ?? '').trim().toLowerCase());
-  const col = (k: number) => Math.max(h.indexOf(HISTORY_HEADERS.en[k].toLowerCase()), h.indexOf(HISTORY_HEADERS.ru[k].toLowerCase()));
-  const [dateC, clientC, toC, statusC, belowC] = [col(0), col(1), col(3), col(4), col(7)];
-  if (clientC < 0 || toC < 0) return out;
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r];
-    const name = row[clientC];
-    if (name === null || name === undefined || name === '') continue;
-    const below = Number(row[belowC]);
-    const day = typeof row[dateC] === 'number' ? (row[dateC] as number) - 25569 : undefined;
-    const key = clientKey(String(name));
-    const prev = out.get(key);
-    if (prev?.day !== undefined && day !== undefined && day < prev.day) continue;
-    const status: TierStatus | undefined = statusFromLabel(String(row[statusC] ?? ''));
-    out.set(key, { tier: String(row[toC] ?? '') || undefined, reviewsBelow: Number.isInteger(below) && below >= 0 ? below : undefined, status, day });
-  }
-  return out;
-}
-
 /** Text of the next review date for messages. */
 export function nextReviewText(a: Analysis, lang: Lang): string {
   return a.nextReviewDay === null ? '—' : formatDay(a.nextReviewDay, lang);
+}
+
+/**
+ * The Tier history rows of both languages' sheets, header row first (the columns are the same
+ * in both, so rows of one follow the other's header); [] when neither exists.
+ */
+export async function readHistory(run: ExcelRun): Promise<CellValue[][]> {
+  const en = await readOwnedSheet(run, HISTORY_SHEET.en);
+  const ru = await readOwnedSheet(run, HISTORY_SHEET.ru);
+  if (en.length === 0) return ru;
+  return [...en, ...ru.slice(1)];
 }

@@ -13,7 +13,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Lang } from '../core/format';
 import { ExcelRun } from '../excel/host';
 import { RulesStep } from './RulesStep';
@@ -21,6 +21,9 @@ import { ReviewStep } from './ReviewStep';
 import { SourceStep } from './SourceStep';
 import { presetFigures, Step, usePane } from './usePane';
 import { Notices } from './notices';
+import { Dashboard, moneyFormatOf } from './dashboard';
+import { CellValue } from '../core/cells';
+import { readHistory } from '../excel/applyTiers';
 
 export interface PaneEnvironment {
   lang: Lang;
@@ -70,6 +73,23 @@ function Outside({ env }: { env: PaneEnvironment }) {
 function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
   const styles = useStyles();
   const { state, actions, t } = usePane(run, env.lang);
+  // the Tier history rows (either language), for the dashboard's movements since the last review
+  const [history, setHistory] = useState<CellValue[][] | undefined>(undefined);
+  useEffect(() => {
+    if (state.step !== 'dashboard' || !state.analysis) return;
+    let live = true;
+    void (async () => {
+      try {
+        const rows = await readHistory(run);
+        if (live) setHistory(rows);
+      } catch {
+        if (live) setHistory(undefined);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [state.step, state.analysis, state.lastApply, run]);
   useEffect(() => {
     void actions.init();
   }, [actions]);
@@ -85,6 +105,9 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
         </Tab>
         <Tab value="review" data-testid="tab-review">
           3. {t.steps.review}
+        </Tab>
+        <Tab value="dashboard" data-testid="tab-dashboard" disabled={!state.analysis}>
+          {env.lang === 'ru' ? 'Панель' : 'Dashboard'}
         </Tab>
         <Tab value="notices" data-testid="tab-notices" disabled={!state.analysis}>
           {env.lang === 'ru' ? 'Уведомления' : 'Notices'}
@@ -136,6 +159,9 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
           onUndo={actions.undo}
           onCancelConfirm={() => actions.patch({ confirm: null })}
         />
+      )}
+      {state.step === 'dashboard' && state.analysis && (
+        <Dashboard analysis={state.analysis} lang={env.lang} dark={env.dark} run={run} history={history} moneyFormat={moneyFormatOf(state.data, state.analysis)} />
       )}
       {state.step === 'notices' && state.analysis && <Notices analysis={state.analysis} lang={env.lang} run={run} />}
     </main>

@@ -6,10 +6,9 @@ import { isoToDay } from '../core/parseDate';
 import { DEFAULT_RULES, parseRuleSet, RuleSet } from '../core/rules';
 import { columnLetter } from '../core/cells';
 import { detectTable, Role, TableDetection, TableNotFoundError } from '../core/table';
-import { applyTiers, ApplyRecord, HISTORY_SHEET, previousFromHistory, undoApply } from '../excel/applyTiers';
+import { applyTiers, ApplyRecord, previousFromHistory, readHistory, undoApply } from '../excel/applyTiers';
 import { userMessage } from '../excel/errors';
 import { CancelledError, ExcelRun } from '../excel/host';
-import { readOwnedSheet } from '../excel/ownedSheets';
 import { listSources, readSheet, SheetData, SourceRef, TableInfo } from '../excel/readSheet';
 import { loadRules, saveRules } from '../excel/settings';
 import { NeedsConfirmation } from '../excel/writeBlock';
@@ -206,7 +205,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
     if (!s.data || !s.detection) return;
     patch({ busy: { label: t.busy.analyze, progress: 0 }, message: null });
     try {
-      const history = [...(await readOwnedSheet(run, HISTORY_SHEET.en)), ...(await readOwnedSheet(run, HISTORY_SHEET.ru)).slice(1)];
+      const history = await readHistory(run);
       const previous = previousFromHistory(history);
       const { windowMonths, asOfDay } = reviewWindow(s);
       const checked = parseRuleSet(s.rules);

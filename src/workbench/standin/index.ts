@@ -13,13 +13,15 @@ export {
   CellError,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_NUMBER_FORMAT,
+  ShapeModel,
   SheetModel,
   TableModel,
   WorkbookModel,
   modelFromGrid,
   sheetNameProblem,
 } from './model';
-export type { CellSnapshot, CellValue, GridSheet, OfficeCellValue, SheetVisibility } from './model';
+export type { CellSnapshot, CellValue, GridSheet, OfficeCellValue, ShapeImage, SheetVisibility } from './model';
+export { decodeBase64, readImage } from './image';
 export { MAX_COLS, MAX_ROWS, columnIndex, columnLetters, formatAddress, parseRef, quoteSheetName } from './address';
 export type { Rect } from './address';
 export { TEXT_FORMAT, entryFor } from './entry';

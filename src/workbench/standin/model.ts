@@ -145,6 +145,8 @@ export class SheetModel {
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
   readonly merges: Rect[] = [];
+  /** Pictures on the sheet (`Worksheet.shapes`), in z-order. */
+  readonly shapes: ShapeModel[] = [];
 
   private readonly vals: Array<Array<CellValue | undefined> | undefined> = [];
   private readonly formulas = new Map<number, string>();
@@ -462,6 +464,40 @@ export class SheetModel {
   }
 }
 
+/** The picture a shape shows: the base64 text as sent, its format and size in pixels. */
+export interface ShapeImage {
+  format: 'png' | 'jpeg';
+  base64: string;
+  widthPx: number;
+  heightPx: number;
+}
+
+/**
+ * A picture added with `Worksheet.shapes.addImage` (ExcelApi 1.9): position and size in points
+ * from the sheet's top-left corner, name and alt text. Nothing else of Excel's shapes is modelled.
+ */
+export class ShapeModel {
+  deleted = false;
+  left = 0;
+  top = 0;
+  width: number;
+  height: number;
+  altTextTitle = '';
+  altTextDescription = '';
+  readonly type = 'Image';
+
+  constructor(
+    readonly id: string,
+    readonly sheet: SheetModel,
+    public name: string,
+    readonly image: ShapeImage,
+  ) {
+    // Excel places a new picture at its pixel size (96 dpi): 0.75 pt a pixel
+    this.width = image.widthPx * 0.75;
+    this.height = image.heightPx * 0.75;
+  }
+}
+
 export class TableModel {
   deleted = false;
   showTotals = false;
@@ -521,6 +557,7 @@ export class WorkbookModel {
   private active: SheetModel | undefined;
   private sheetNumber = 0;
   private tableNumber = 0;
+  private shapeNumber = 0;
 
   nextSheetNumber(): number {
     return ++this.sheetNumber;
@@ -528,6 +565,24 @@ export class WorkbookModel {
 
   nextTableId(): string {
     return String(++this.tableNumber);
+  }
+
+  nextShapeId(): number {
+    return ++this.shapeNumber;
+  }
+
+  /** Adds a picture on top of the sheet's others, named "Picture N" as Excel does. */
+  addShape(sheet: SheetModel, image: ShapeImage): ShapeModel {
+    const n = this.nextShapeId();
+    const shape = new ShapeModel(String(n), sheet, `Picture ${n}`, image);
+    sheet.shapes.push(shape);
+    return shape;
+  }
+
+  removeShape(shape: ShapeModel): void {
+    const i = shape.sheet.shapes.indexOf(shape);
+    if (i >= 0) shape.sheet.shapes.splice(i, 1);
+    shape.deleted = true;
   }
 
   get activeSheet(): SheetModel | undefined {
@@ -578,6 +633,7 @@ export class WorkbookModel {
     this.sheets.splice(i, 1);
     sheet.deleted = true;
     for (const t of sheet.tables) this.removeTable(t);
+    for (const sh of [...sheet.shapes]) this.removeShape(sh);
     if (this.active === sheet) this.active = this.sheets.slice(Math.max(0, i - 1)).find((s) => s.visibility === 'Visible') ?? this.sheets.find((s) => s.visibility === 'Visible');
   }
 

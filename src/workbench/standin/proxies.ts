@@ -33,7 +33,8 @@ import {
   writeNumberFormats,
 } from './cells';
 import { ErrorCodes, OfficeExtensionError, officeError, propertyNotLoaded } from './errors';
-import { DEFAULT_COLUMN_WIDTH, SheetModel, SheetVisibility, TableModel, WorkbookModel, sheetNameProblem } from './model';
+import { DEFAULT_COLUMN_WIDTH, ShapeModel, SheetModel, SheetVisibility, TableModel, WorkbookModel, sheetNameProblem } from './model';
+import { readImage } from './image';
 import {
   Action,
   Binding,
@@ -365,6 +366,7 @@ export class WorksheetProxy extends ClientObjectBase {
   private _protection?: WorksheetProtectionProxy;
   private _freezePanes?: WorksheetFreezePanesProxy;
   private _tables?: TableCollectionProxy;
+  private _shapes?: ShapeCollectionProxy;
 
   get _className(): string {
     return 'Worksheet';
@@ -397,6 +399,7 @@ export class WorksheetProxy extends ClientObjectBase {
     if (name === 'protection') return this.protection;
     if (name === 'freezePanes') return this.freezePanes;
     if (name === 'tables') return this.tables;
+    if (name === 'shapes') return this.shapes;
     return undefined;
   }
 
@@ -468,6 +471,10 @@ export class WorksheetProxy extends ClientObjectBase {
   }
   get tables(): TableCollectionProxy {
     return (this._tables ??= new TableCollectionProxy(this.context, this));
+  }
+  /** Pictures on the sheet (ExcelApi 1.9; the stand-in models images only). */
+  get shapes(): ShapeCollectionProxy {
+    return (this._shapes ??= new ShapeCollectionProxy(this.context, this));
   }
 
   private _range(path: string, rect: (sheet: SheetModel, x: Exec) => Rect | null): RangeProxy {
@@ -1199,6 +1206,225 @@ export class RangeFontProxy extends ClientObjectBase {
   }
   get size(): number {
     return this._get('size');
+  }
+}
+
+// ---- Shapes (pictures) ------------------------------------------------------------------------------
+
+function asShape(b: Binding): ShapeModel {
+  if (b.kind !== 'shape') throw internal('shape', b);
+  return b.shape;
+}
+
+/** A shape by name (exact, then ignoring case) or id, on one sheet. */
+function findShape(sheet: SheetModel, key: unknown): ShapeModel | undefined {
+  if (typeof key !== 'string') return undefined;
+  const lower = key.toLowerCase();
+  return sheet.shapes.find((s) => s.name === key) ?? sheet.shapes.find((s) => s.name.toLowerCase() === lower) ?? sheet.shapes.find((s) => s.id === key);
+}
+
+/**
+ * Stand-in for `Excel.ShapeCollection`: `addImage(base64)` (PNG or JPEG, no "data:" prefix; the
+ * Base64 text counts in the request's bytes), `getItem`, `getItemOrNullObject`, `getItemAt`,
+ * `getCount`, and `items` through `load`. Other shape kinds (geometric, lines, text boxes,
+ * groups) are not modelled.
+ */
+export class ShapeCollectionProxy extends CollectionBase<ShapeProxy> {
+  get _className(): string {
+    return 'ShapeCollection';
+  }
+  _members(b: Binding): Binding[] {
+    return asSheet(b).shapes.map((shape) => ({ kind: 'shape', shape }));
+  }
+  _item(binding: Binding): ShapeProxy {
+    return new ShapeProxy(this.context, this, { binding, path: 'ShapeCollection.items' });
+  }
+
+  /** Adds a picture from a Base64 PNG or JPEG at the top-left corner, at its pixel size. */
+  addImage(base64ImageString: string): ShapeProxy {
+    const path = 'ShapeCollection.addImage';
+    return new ShapeProxy(this.context, this, {
+      instantiate: true,
+      invalidAfterRequest: true,
+      path,
+      size: () => ACTION_OVERHEAD + utf8Length(jsonOf(base64ImageString ?? null)),
+      resolve: (b, x) => {
+        const sheet = asSheet(b);
+        const image = readImage(base64ImageString);
+        if (!image) throw invalidArgument(path);
+        assertWritable(sheet, path);
+        return { kind: 'shape', shape: x.model.addShape(sheet, image) };
+      },
+    });
+  }
+
+  getItem(key: string): ShapeProxy {
+    const path = 'ShapeCollection.getItem';
+    return new ShapeProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b) => {
+        const shape = findShape(asSheet(b), key);
+        if (!shape) throw officeError(ErrorCodes.itemNotFound, path);
+        return { kind: 'shape', shape };
+      },
+    });
+  }
+
+  /** ExcelApi 1.14. */
+  getItemOrNullObject(key: string): ShapeProxy {
+    return new ShapeProxy(this.context, this, {
+      instantiate: true,
+      path: 'ShapeCollection.getItemOrNullObject',
+      resolve: (b) => {
+        const shape = findShape(asSheet(b), key);
+        return shape ? { kind: 'shape', shape } : NULL_OBJECT;
+      },
+    });
+  }
+
+  getItemAt(index: number): ShapeProxy {
+    const path = 'ShapeCollection.getItemAt';
+    return new ShapeProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b) => {
+        const shapes = asSheet(b).shapes;
+        if (!isInteger(index) || index < 0 || index >= shapes.length) throw officeError(ErrorCodes.itemNotFound, path);
+        return { kind: 'shape', shape: shapes[index] };
+      },
+    });
+  }
+
+  getCount(): ClientResult<number> {
+    return this._methodResult('GetCount', [], (b) => asSheet(b).shapes.length);
+  }
+}
+
+type ShapeNumber = 'left' | 'top' | 'width' | 'height';
+
+/** Stand-in for `Excel.Shape` (a picture): id, name, type, position, size, alt text; delete. */
+export class ShapeProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'Shape';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['id', 'name', 'type', 'left', 'top', 'width', 'height', 'altTextTitle', 'altTextDescription', 'zOrderPosition'];
+  }
+  _read(name: string, b: Binding): unknown {
+    const shape = asShape(b);
+    switch (name) {
+      case 'id':
+        return shape.id;
+      case 'name':
+        return shape.name;
+      case 'type':
+        return shape.type;
+      case 'left':
+        return shape.left;
+      case 'top':
+        return shape.top;
+      case 'width':
+        return shape.width;
+      case 'height':
+        return shape.height;
+      case 'altTextTitle':
+        return shape.altTextTitle;
+      case 'altTextDescription':
+        return shape.altTextDescription;
+      case 'zOrderPosition':
+        return shape.sheet.shapes.indexOf(shape);
+      default:
+        return undefined;
+    }
+  }
+
+  get id(): string {
+    return this._get('id');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get zOrderPosition(): number {
+    return this._get('zOrderPosition');
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(value: string) {
+    const location = 'Shape.name';
+    this._setProperty('name', value, (b, data) => {
+      const shape = asShape(b);
+      if (typeof data !== 'string' || data.trim() === '' || data.length > 255) throw invalidArgument(location);
+      assertWritable(shape.sheet, location);
+      shape.name = data;
+    });
+  }
+  get altTextTitle(): string {
+    return this._get('altTextTitle');
+  }
+  set altTextTitle(value: string) {
+    this._setText('altTextTitle', value);
+  }
+  get altTextDescription(): string {
+    return this._get('altTextDescription');
+  }
+  set altTextDescription(value: string) {
+    this._setText('altTextDescription', value);
+  }
+  get left(): number {
+    return this._get('left');
+  }
+  set left(value: number) {
+    this._setNumber('left', value);
+  }
+  get top(): number {
+    return this._get('top');
+  }
+  set top(value: number) {
+    this._setNumber('top', value);
+  }
+  get width(): number {
+    return this._get('width');
+  }
+  set width(value: number) {
+    this._setNumber('width', value);
+  }
+  get height(): number {
+    return this._get('height');
+  }
+  set height(value: number) {
+    this._setNumber('height', value);
+  }
+
+  private _setText(name: 'altTextTitle' | 'altTextDescription', value: string): void {
+    const location = `Shape.${name}`;
+    this._setProperty(name, value, (b, data) => {
+      const shape = asShape(b);
+      if (typeof data !== 'string') throw invalidArgument(location);
+      assertWritable(shape.sheet, location);
+      shape[name] = data;
+    });
+  }
+
+  /** Position from 0, size above 0, in points (a value NaN arrives as null: InvalidArgument). */
+  private _setNumber(name: ShapeNumber, value: number): void {
+    const location = `Shape.${name}`;
+    this._setProperty(name, value, (b, data) => {
+      const shape = asShape(b);
+      const ok = typeof data === 'number' && Number.isFinite(data) && (name === 'left' || name === 'top' ? data >= 0 : data > 0);
+      if (!ok) throw invalidArgument(location);
+      assertWritable(shape.sheet, location);
+      shape[name] = data;
+    });
+  }
+
+  delete(): void {
+    this._method('Delete', [], (b, x) => {
+      const shape = asShape(b);
+      assertWritable(shape.sheet, 'Shape.delete');
+      x.model.removeShape(shape);
+    });
   }
 }
 

@@ -16,7 +16,7 @@
  */
 import { ErrorCodes, OfficeExtensionError, officeError, propertyNotLoaded } from './errors';
 import type { Rect } from './address';
-import type { SheetModel, TableModel, WorkbookModel } from './model';
+import type { ShapeModel, SheetModel, TableModel, WorkbookModel } from './model';
 
 // ---- options and statistics ---------------------------------------------------------------------
 
@@ -142,7 +142,8 @@ export type Binding =
   | { kind: 'range'; sheet: SheetModel; rect: Rect }
   | { kind: 'table'; table: TableModel }
   | { kind: 'column'; table: TableModel; index: number }
-  | { kind: 'setting'; key: string };
+  | { kind: 'setting'; key: string }
+  | { kind: 'shape'; shape: ShapeModel };
 
 export const WORKBOOK: Binding = { kind: 'workbook' };
 export const NULL_OBJECT: Binding = { kind: 'null' };
@@ -349,6 +350,7 @@ export abstract class ClientObjectBase {
   _checkAlive(b: Binding): void {
     if ((b.kind === 'sheet' || b.kind === 'range') && b.sheet.deleted) throw officeError(ErrorCodes.itemNotFound, this._path);
     if ((b.kind === 'table' || b.kind === 'column') && b.table.deleted) throw officeError(ErrorCodes.itemNotFound, this._path);
+    if (b.kind === 'shape' && (b.shape.deleted || b.shape.sheet.deleted)) throw officeError(ErrorCodes.itemNotFound, this._path);
   }
 
   _invalidPathError(): OfficeExtensionError {

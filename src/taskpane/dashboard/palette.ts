@@ -1,0 +1,61 @@
+import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
+
+/**
+ * Chart colours from the Fluent UI themes the pane uses (a canvas cannot read CSS variables, so
+ * the theme objects' values are taken): brand blue for bars, dark orange for the cumulative line,
+ * neutral foregrounds for text, marks and grid. Each pair keeps at least 3:1 contrast against its
+ * theme's background (WCAG non-text contrast) — light #0f6cbd / #c43501 on white, dark
+ * #479ef5 / #e9835e on #292929.
+ */
+export interface ChartPalette {
+  dark: boolean;
+  background: string;
+  text: string;
+  muted: string;
+  grid: string;
+  bars: string;
+  barsFill: string;
+  vitalFill: string;
+  line: string;
+  mark: string;
+  series: string[];
+}
+
+/** #rrggbb with an alpha, as rgba(). */
+export function withAlpha(hex: string, alpha: number): string {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return hex;
+  const n = parseInt(m[1], 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+export function chartPalette(dark: boolean): ChartPalette {
+  const t = dark ? webDarkTheme : webLightTheme;
+  return {
+    dark,
+    background: t.colorNeutralBackground1,
+    text: t.colorNeutralForeground1,
+    muted: t.colorNeutralForeground3,
+    grid: t.colorNeutralStroke2,
+    bars: t.colorBrandForeground1,
+    barsFill: withAlpha(t.colorBrandForeground1, 0.35),
+    vitalFill: withAlpha(t.colorBrandForeground1, 0.6),
+    line: t.colorPaletteDarkOrangeForeground1,
+    mark: t.colorNeutralForeground2,
+    series: [t.colorBrandForeground1, t.colorPaletteDarkOrangeForeground1, t.colorPaletteGreenForeground1, t.colorPaletteBerryForeground1, t.colorPaletteMarigoldForeground1],
+  };
+}
+
+/** Relative luminance contrast ratio of two #rrggbb colours (WCAG 2). */
+export function contrastRatio(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const n = parseInt(hex.replace('#', ''), 16);
+    const ch = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
