@@ -22,6 +22,7 @@ import {
   paretoChart,
   programmePlan,
   rankedClients,
+  seededRandom,
   tierMix,
 } from '../src/core';
 
@@ -31,20 +32,10 @@ export interface BenchRow {
   note: string;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n clients: log-normal revenue over 12 months (Jan–Dec 2025), some silent months, previous tiers. */
 export function syntheticClients(n: number, seed = 6): ClientAgg[] {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const first = 2025 * 12;
   const tiers = ['VIP', 'Key', 'Standard', 'Standard', 'Standard'];
   const out: ClientAgg[] = new Array(n);

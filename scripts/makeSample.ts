@@ -14,21 +14,11 @@
 import * as path from 'path';
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
-import { aggregate, analyzeClients, addMonths, CellValue, DEFAULT_RULES, detectTable, dayToIso, isoToDay, Lang } from '../src/core';
+import { seededRandom, aggregate, analyzeClients, addMonths, CellValue, DEFAULT_RULES, detectTable, dayToIso, isoToDay, Lang } from '../src/core';
 
 export const SAMPLE_END = '2025-12-31';
 export const SAMPLE_CLIENTS = 320;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RU_A = ['Альфа', 'Вега', 'Гранит', 'Дельта', 'Енисей', 'Заря', 'Иртыш', 'Кедр', 'Лотос', 'Меридиан', 'Нева', 'Орбита', 'Полюс', 'Радуга', 'Сокол', 'Таймыр', 'Урал', 'Феникс', 'Хорс', 'Эталон'];
 const RU_B = ['Строй', 'Торг', 'Снаб', 'Маркет', 'Пром', 'Логистик', 'Трейд', 'Сервис', 'Агро', 'Мед', 'Тех', 'Опт', 'Ресурс', 'Инвест', 'Групп', 'Декор'];
@@ -59,7 +49,7 @@ export interface SampleData {
 
 /** The generated data (language decides names only; amounts are the same in both). */
 export function sampleData(lang: Lang): SampleData {
-  const rnd = mulberry32(20251231);
+  const rnd = seededRandom(20251231);
   const end = isoToDay(SAMPLE_END)!;
   const start = addMonths(end, -24) + 1;
   const names: string[] = [];

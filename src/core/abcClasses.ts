@@ -1,4 +1,4 @@
-import { rankPositive } from './ranking';
+import { rankPositive, Ranking } from './ranking';
 
 /**
  * ABC (Pareto) classes. Clients are sorted by total descending (ties by normalised name); a
@@ -34,10 +34,10 @@ export function validateCutoffs(c: AbcCutoffs): string | undefined {
   return undefined;
 }
 
-export function abcClasses(values: ArrayLike<number>, keys?: ArrayLike<string>, cutoffs: AbcCutoffs = DEFAULT_ABC): AbcResult {
+export function abcClasses(values: ArrayLike<number>, keys?: ArrayLike<string>, cutoffs: AbcCutoffs = DEFAULT_ABC, ranked?: Ranking): AbcResult {
   const problem = validateCutoffs(cutoffs);
   if (problem) throw new RangeError(problem);
-  const { order, excluded, total } = rankPositive(values, keys);
+  const { order, excluded, total } = ranked ?? rankPositive(values, keys);
   const n = values.length;
   const classes: Array<AbcClass | null> = new Array(n).fill(null);
   const cumShare = new Float64Array(n);

@@ -82,6 +82,8 @@ export interface AggregateOptions {
   maxIssues?: number;
 }
 
+const NO_ROWS: number[] = Object.freeze([]) as unknown as number[];
+
 const TOTAL_ROW = /^(итого|итог|всего|итого по всем|общий итог|total|totals|grand total|subtotal|sum)\s*[:.]?$/i;
 
 interface Acc extends ClientAgg {
@@ -117,6 +119,8 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     inferNumberLocale(columnValues(grid, measureCol ?? table.monthColumns[0]?.index ?? clientCol, from, to));
   const dateOrder = options.dateOrder ?? (columns.date ? inferDateOrder(columnValues(grid, columns.date.index, from, to)) : undefined);
 
+  // a log has no row per client: one shared, frozen empty list instead of 100,000 arrays
+  const isLog = table.shape === 'transactions';
   const byText = new Map<string, Acc>();
   const byNumber = new Map<number, Acc>();
   const byKey = new Map<string, Acc>();
@@ -127,7 +131,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     let acc = byKey.get(key);
     const display = clientDisplay(text);
     if (!acc) {
-      acc = { key, name: display, total: 0, revenue: 0, orders: 0, lastDay: null, rows: [], index: list.length };
+      acc = { key, name: display, total: 0, revenue: 0, orders: 0, lastDay: null, rows: isLog ? NO_ROWS : [], index: list.length };
       byKey.set(key, acc);
       list.push(acc);
     } else if (display !== acc.name) {

@@ -1,5 +1,6 @@
 import { CellValue } from './cells';
 import { AbcClass, abcClasses, AbcCutoffs, DEFAULT_ABC } from './abcClasses';
+import { rankPositive } from './ranking';
 import { aggregate, AggregateOptions, Aggregation, ClientAgg } from './aggregate';
 import { addMonthsKeepEnd } from './parseDate';
 import { giniSortedDesc } from './gini';
@@ -102,13 +103,15 @@ export function analyzeClients(
     totals[i] = clients[i].total;
     keys[i] = clients[i].key;
   }
-  const abc = abcClasses(totals, keys, options.abc ?? DEFAULT_ABC);
+  // one ranking serves ABC and the Pareto tier bars
+  const ranking = rankPositive(totals, keys);
+  const abc = abcClasses(totals, keys, options.abc ?? DEFAULT_ABC, ranking);
   const desc = new Float64Array(n - abc.excluded.length);
   {
     // reuse the ranking: rank r-1 holds the r-th largest
     for (let i = 0; i < n; i++) if (abc.rank[i] > 0) desc[abc.rank[i] - 1] = totals[i];
   }
-  const bars = tierBars(rules, totals, keys);
+  const bars = tierBars(rules, totals, keys, ranking);
   const ctx = { rules, bars };
   const tiers: Record<string, { clients: number; revenue: number }> = {};
   for (const t of rules.tiers) tiers[t.name] = { clients: 0, revenue: 0 };

@@ -5,11 +5,15 @@
  *
  * @example clientKey('  ООО  «Ромашка» ') // 'ооо «ромашка»'
  */
+const NEEDS_CLEANING = /^\s|\s$|\s\s|[\t\n\r\u00a0\u2007\u2009\u202f]/;
+
 export function clientKey(name: string): string {
+  if (!NEEDS_CLEANING.test(name)) return name.toLowerCase();
   return name.replace(/[\s\u00a0\u2007\u2009\u202f]+/g, ' ').trim().toLowerCase();
 }
 
 /** Display form of a client name: trimmed with collapsed spaces, case kept. */
 export function clientDisplay(name: string): string {
+  if (!NEEDS_CLEANING.test(name)) return name;
   return name.replace(/[\s\u00a0\u2007\u2009\u202f]+/g, ' ').trim();
 }

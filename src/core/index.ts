@@ -36,3 +36,4 @@ export * from './programmePlan';
 export * from './moneyFormat';
 export * from './dashboard';
 export * from './historyColumns';
+export * from './seededRandom';

@@ -1,4 +1,4 @@
-import { rankPositive } from './ranking';
+import { rankPositive, Ranking } from './ranking';
 import { RuleSet, tierIndex } from './rules';
 import { formatAmount, Lang, ruPlural } from './format';
 
@@ -48,9 +48,9 @@ export interface TierBar {
 }
 
 /** Bars of every tier for a population of measures (see the file comment). O(n log n). */
-export function tierBars(rules: RuleSet, measures: ArrayLike<number>, keys?: ArrayLike<string>): TierBar[] {
+export function tierBars(rules: RuleSet, measures: ArrayLike<number>, keys?: ArrayLike<string>, ranked?: Ranking): TierBar[] {
   const needsPareto = rules.tiers.some((t) => t.criteria?.paretoShare !== undefined);
-  const ranking = needsPareto ? rankPositive(measures, keys) : undefined;
+  const ranking = needsPareto ? (ranked ?? rankPositive(measures, keys)) : undefined;
   return rules.tiers.map((t, index) => {
     const c = t.criteria;
     let bar: number | null = c?.minAmount ?? null;

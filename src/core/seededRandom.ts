@@ -1,0 +1,17 @@
+/**
+ * A small seeded pseudo-random generator (mulberry32): the same numbers for the same seed on
+ * every machine, for the sample workbooks and the benchmarks. Not for anything secret.
+ * Source: https://gist.github.com/tommyettinger/46a874533244883189143505d203312c
+ *
+ * @example const rnd = seededRandom(1); rnd(); // 0.6270739405881613
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
