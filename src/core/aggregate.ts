@@ -131,7 +131,26 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     let acc = byKey.get(key);
     const display = clientDisplay(text);
     if (!acc) {
-      acc = { key, name: display, total: 0, revenue: 0, orders: 0, lastDay: null, rows: isLog ? NO_ROWS : [], index: list.length };
+      // every field set up front: one hidden class for all clients keeps the hot loop monomorphic
+      acc = {
+        key,
+        name: display,
+        total: 0,
+        revenue: 0,
+        orders: 0,
+        lastDay: null,
+        rows: isLog ? NO_ROWS : [],
+        index: list.length,
+        lastOrder: -1,
+        spellings: undefined,
+        periods: undefined,
+        previousTier: undefined,
+        previousStatus: undefined,
+        reviewsBelow: undefined,
+        manager: undefined,
+        email: undefined,
+        contact: undefined,
+      };
       byKey.set(key, acc);
       list.push(acc);
     } else if (display !== acc.name) {
@@ -382,11 +401,16 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
   const duplicates: DuplicateReport[] = [];
   const clients: ClientAgg[] = list.map((acc) => {
     if (acc.spellings || acc.rows.length > 1) duplicates.push({ name: acc.name, spellings: acc.spellings ? [...acc.spellings] : [acc.name], rows: acc.rows.length });
-    const { spellings: _s, index: _i, lastOrder: _l, ...rest } = acc;
-    void _s;
-    void _i;
-    void _l;
-    return rest;
+    // explicit fields: object rest-spread over 100,000 clients is several times slower
+    const out: ClientAgg = { key: acc.key, name: acc.name, total: acc.total, revenue: acc.revenue, orders: acc.orders, lastDay: acc.lastDay, rows: acc.rows };
+    if (acc.previousTier !== undefined) out.previousTier = acc.previousTier;
+    if (acc.previousStatus !== undefined) out.previousStatus = acc.previousStatus;
+    if (acc.reviewsBelow !== undefined) out.reviewsBelow = acc.reviewsBelow;
+    if (acc.manager !== undefined) out.manager = acc.manager;
+    if (acc.email !== undefined) out.email = acc.email;
+    if (acc.contact !== undefined) out.contact = acc.contact;
+    if (acc.periods !== undefined) out.periods = acc.periods;
+    return out;
   });
   return { shape: table.shape, clients, issues, issueCount, duplicates, window, rowsRead: Math.max(0, to - from), rowsUsed, rowsOutsideWindow, numberLocale, dateOrder, measure };
 }
