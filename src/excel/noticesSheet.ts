@@ -1,9 +1,9 @@
+import { loadSetting, saveSetting } from './settings';
 import { CellValue } from '../core/cells';
 import { Lang } from '../core/format';
 import { dayToSerial } from '../core/parseDate';
 import { Notice, NOTICE_TYPE_LABELS, NoticeTemplates, NoticeTemplatesError, noticeTemplatesFromJson, parseNoticeTemplates, TemplateProblem } from '../core/notices';
 import { ExcelRun, Progress } from './host';
-import { toLayerError } from './errors';
 import { OwnedSheetSpec, replaceRows } from './ownedSheets';
 
 /**
@@ -66,31 +66,14 @@ export const NOTICE_TEMPLATES_KEY = 'clientTiers.noticeTemplates';
 export async function saveNoticeTemplates(run: ExcelRun, templates: NoticeTemplates): Promise<void> {
   const r = parseNoticeTemplates(templates);
   if (!r.ok) throw new NoticeTemplatesError(r.problems);
-  try {
-    await run(async (ctx) => {
-      ctx.workbook.settings.add(NOTICE_TEMPLATES_KEY, JSON.stringify(r.templates));
-      await ctx.sync();
-    });
-  } catch (e) {
-    throw toLayerError(e);
-  }
+  await saveSetting(run, NOTICE_TEMPLATES_KEY, r.templates);
 }
 
 export type LoadedTemplates = { kind: 'none' } | { kind: 'ok'; templates: NoticeTemplates } | { kind: 'invalid'; problems: TemplateProblem[] };
 
 /** The templates saved in the workbook, validated again (a hand-edited setting gives problems naming fields). */
 export async function loadNoticeTemplates(run: ExcelRun): Promise<LoadedTemplates> {
-  let raw: unknown;
-  try {
-    raw = await run(async (ctx) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(NOTICE_TEMPLATES_KEY);
-      item.load('value');
-      await ctx.sync();
-      return item.isNullObject ? undefined : item.value;
-    });
-  } catch (e) {
-    throw toLayerError(e);
-  }
+  const raw = await loadSetting(run, NOTICE_TEMPLATES_KEY);
   if (raw === undefined || raw === null) return { kind: 'none' };
   const r = typeof raw === 'string' ? noticeTemplatesFromJson(raw) : parseNoticeTemplates(raw);
   return r.ok ? { kind: 'ok', templates: r.templates } : { kind: 'invalid', problems: r.problems };

@@ -9,10 +9,11 @@ import { toLayerError } from './errors';
  */
 export const RULES_KEY = 'clientTiers.rules';
 
-export async function saveRules(run: ExcelRun, rules: RuleSet): Promise<void> {
+/** Store a JSON-serialisable value in the workbook settings under `key`. */
+export async function saveSetting(run: ExcelRun, key: string, value: unknown): Promise<void> {
   try {
     await run(async (ctx) => {
-      ctx.workbook.settings.add(RULES_KEY, JSON.stringify(rules));
+      ctx.workbook.settings.add(key, JSON.stringify(value));
       await ctx.sync();
     });
   } catch (e) {
@@ -20,13 +21,11 @@ export async function saveRules(run: ExcelRun, rules: RuleSet): Promise<void> {
   }
 }
 
-export type LoadedRules = { kind: 'none' } | { kind: 'ok'; rules: RuleSet } | { kind: 'invalid'; problems: string[] };
-
-export async function loadRules(run: ExcelRun): Promise<LoadedRules> {
-  let raw: unknown;
+/** The raw value stored under `key` (usually JSON text), or undefined when there is none. */
+export async function loadSetting(run: ExcelRun, key: string): Promise<unknown> {
   try {
-    raw = await run(async (ctx) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(RULES_KEY);
+    return await run(async (ctx) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(key);
       item.load('value');
       await ctx.sync();
       return item.isNullObject ? undefined : item.value;
@@ -34,6 +33,16 @@ export async function loadRules(run: ExcelRun): Promise<LoadedRules> {
   } catch (e) {
     throw toLayerError(e);
   }
+}
+
+export async function saveRules(run: ExcelRun, rules: RuleSet): Promise<void> {
+  await saveSetting(run, RULES_KEY, rules);
+}
+
+export type LoadedRules = { kind: 'none' } | { kind: 'ok'; rules: RuleSet } | { kind: 'invalid'; problems: string[] };
+
+export async function loadRules(run: ExcelRun): Promise<LoadedRules> {
+  const raw = await loadSetting(run, RULES_KEY);
   if (raw === undefined || raw === null) return { kind: 'none' };
   let data: unknown = raw;
   if (typeof raw === 'string') {

@@ -66,3 +66,31 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** The manager's first steps in the pane: read the active sheet, accept the rules, review. */
+export async function readAndReview(page: Page): Promise<void> {
+  await page.getByTestId('read-sheet').waitFor();
+  await page.getByTestId('read-sheet').click();
+  await page.getByTestId('detected-shape').waitFor();
+  await page.getByTestId('to-rules').click();
+  await page.getByTestId('to-review').click();
+  await page.getByTestId('status-counts').waitFor();
+}
+
+/**
+ * One served dist/ and one Chromium for a test file: call at the top level; the getters are
+ * valid inside tests.
+ */
+export function useWorkbench(): { url: () => string; browser: () => Browser } {
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { url: () => server!.url, browser: () => browser! };
+}

@@ -8,31 +8,15 @@
  * data-testid "dashboard").
  */
 import * as path from 'path';
-import { Browser, Page } from 'playwright-core';
-import { launch, openPage, serveDist, shot, SHOTS } from './browser';
+import { Page } from 'playwright-core';
+import { SHOTS, openPage, readAndReview, shot, useWorkbench } from './browser';
 
 jest.setTimeout(180000);
 
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench();
 
 async function toDashboard(page: Page): Promise<void> {
-  await page.getByTestId('read-sheet').waitFor();
-  await page.getByTestId('read-sheet').click();
-  await page.getByTestId('detected-shape').waitFor();
-  await page.getByTestId('to-rules').click();
-  await page.getByTestId('to-review').click();
-  await page.getByTestId('status-counts').waitFor();
+  await readAndReview(page);
   await page.getByTestId('tab-dashboard').click();
   await page.getByTestId('dashboard').waitFor();
   // Chart.js drew on the canvases
@@ -48,7 +32,7 @@ async function pictures(page: Page, sheet: string): Promise<Array<{ name: string
 }
 
 test('English sample: the dashboard draws its charts; insert writes the Dashboard sheet, refreshed in place', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/workbench.html?lang=en`);
+  const { page, errors } = await openPage(wb.browser(), `${wb.url()}/workbench.html?lang=en`);
   await toDashboard(page);
   const pareto = page.getByTestId('chart-pareto').getByRole('img');
   expect(await pareto.getAttribute('aria-label')).toMatch(/top 20% of clients make \d+(\.\d)?% of revenue/);
@@ -91,7 +75,7 @@ test('English sample: the dashboard draws its charts; insert writes the Dashboar
 });
 
 test('Russian sample in the dark theme: labels in Russian, readable charts', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/workbench.html?lang=ru&theme=dark`);
+  const { page, errors } = await openPage(wb.browser(), `${wb.url()}/workbench.html?lang=ru&theme=dark`);
   await toDashboard(page);
   expect(await page.getByTestId('chart-pareto').getByRole('img').getAttribute('aria-label')).toMatch(/топ-20% клиентов дают \d+(,\d)?\u00a0% выручки/);
   expect(await page.getByTestId('kpi-revenue').textContent()).toContain('₽');

@@ -3,31 +3,13 @@
  * check the preview and the problems list, generate, and find the letters in the "Notices" sheet
  * of the stand-in's workbook — client names as text, never formulas. Screenshot: en-7-notices.
  */
-import { Browser, Page } from 'playwright-core';
-import { launch, openPage, serveDist, shot } from './browser';
+import { Page } from 'playwright-core';
+import { openPage, readAndReview, shot, useWorkbench } from './browser';
 
 jest.setTimeout(120000);
 
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+const wb = useWorkbench();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function readAndReview(page: Page): Promise<void> {
-  await page.getByTestId('read-sheet').click();
-  await page.getByTestId('detected-shape').waitFor();
-  await page.getByTestId('to-rules').click();
-  await page.getByTestId('to-review').click();
-  await page.getByTestId('status-counts').waitFor();
-}
 
 /** Rows of an owned sheet of the stand-in's workbook (header first), or null when it does not exist. */
 async function sheetRows(page: Page, name: string): Promise<Array<Array<unknown>> | null> {
@@ -50,7 +32,7 @@ async function sheetRows(page: Page, name: string): Promise<Array<Array<unknown>
 }
 
 test('English sample: review, then generate the notices into the Notices sheet', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/workbench.html?lang=en`);
+  const { page, errors } = await openPage(wb.browser(), `${wb.url()}/workbench.html?lang=en`);
   await page.getByTestId('read-sheet').waitFor();
   // a client whose name would be a formula in a General cell: the notices must keep it as text
   await page.evaluate(() => {

@@ -3,43 +3,25 @@
  * sample workbooks — detect the client table, review, apply, check the written cells, undo, and a
  * second review that turns grace warnings into downgrades. Screenshots go to test-results/e2e.
  */
-import { Browser, Page } from 'playwright-core';
-import { launch, openPage, serveDist, shot } from './browser';
+import { Page } from 'playwright-core';
+import { openPage, readAndReview, shot, useWorkbench } from './browser';
 
 jest.setTimeout(120000);
 
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench();
 
 /** A cell of the stand-in's workbook, as the page holds it. */
 async function cell(page: Page, sheet: string, address: string): Promise<unknown> {
   return page.evaluate(([s, a]) => window.__workbench!.model.sheet(s).cell(a).value ?? null, [sheet, address] as const);
 }
 
-async function readAndReview(page: Page): Promise<void> {
-  await page.getByTestId('read-sheet').click();
-  await page.getByTestId('detected-shape').waitFor();
-  await page.getByTestId('to-rules').click();
-  await page.getByTestId('to-review').click();
-  await page.getByTestId('status-counts').waitFor();
-}
 
 async function statusCounts(page: Page): Promise<string> {
   return (await page.getByTestId('status-counts').textContent()) ?? '';
 }
 
 test('English sample: detect, review, apply, check the cells, undo', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/workbench.html?lang=en`);
+  const { page, errors } = await openPage(wb.browser(), `${wb.url()}/workbench.html?lang=en`);
   await page.getByTestId('read-sheet').waitFor();
   await shot(page, 'en-0-open');
   await page.getByTestId('read-sheet').click();
@@ -79,7 +61,7 @@ test('English sample: detect, review, apply, check the cells, undo', async () =>
 });
 
 test('Russian sample: a second review turns grace warnings into downgrades', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/workbench.html?lang=ru`);
+  const { page, errors } = await openPage(wb.browser(), `${wb.url()}/workbench.html?lang=ru`);
   await page.getByTestId('read-sheet').waitFor();
   await readAndReview(page);
   const first = await statusCounts(page);
@@ -101,7 +83,7 @@ test('Russian sample: a second review turns grace warnings into downgrades', asy
 });
 
 test('CLIENTS formulas in the sample show the real functions’ values, equal to the pane’s figures', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/workbench.html?lang=en`);
+  const { page, errors } = await openPage(wb.browser(), `${wb.url()}/workbench.html?lang=en`);
   await page.getByTestId('sheet-tab-Formulas').click();
   const text = async (a: string) => (await page.locator(`[data-cell="${a}"]`).textContent()) ?? '';
   await page.locator('[data-cell="B3"]').waitFor();
