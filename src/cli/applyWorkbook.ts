@@ -5,6 +5,8 @@ import {
   Analysis,
   CellValue,
   CLIENT_SHEET_HEADERS,
+  CLIENT_SHEET_NAMES,
+  SUMMARY_SHEET_NAMES,
   clientSheetRow,
   EXCEL_EPOCH_OFFSET,
   Lang,
@@ -28,8 +30,6 @@ export interface Written {
   rows: number;
 }
 
-const SUMMARY_NAMES: Record<Lang, string> = { en: 'Tier summary', ru: 'Сводка уровней' };
-const CLIENT_SHEET_NAMES: Record<Lang, string> = { en: 'Client tiers', ru: 'Уровни клиентов' };
 const TIER_FILLS = ['FFF4D35E', 'FF9DC3E6', 'FFD9E1F2', 'FFE2EFDA'];
 
 export async function writeApplied(input: InputFile, sheet: SheetGrid, a: Analysis, out: string, lang: Lang): Promise<Written> {
@@ -116,7 +116,7 @@ async function applyToXlsx(input: InputFile, sheet: SheetGrid, a: Analysis, file
       if (values) rows++;
     }
   }
-  const summaryName = replaceSheet(wb, SUMMARY_NAMES, lang);
+  const summaryName = replaceSheet(wb, SUMMARY_SHEET_NAMES, lang);
   writeSummary(wb.addWorksheet(summaryName), a, lang);
   await wb.xlsx.writeFile(file);
   return { sheet: target, summarySheet: summaryName, rows };
@@ -213,11 +213,11 @@ async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lan
     rows = a.clients.length;
     target = ws.name;
   }
-  const s = wb.addWorksheet(SUMMARY_NAMES[lang]);
+  const s = wb.addWorksheet(SUMMARY_SHEET_NAMES[lang]);
   for (const [k, v] of summaryRows(a, lang)) s.addRow([k, v]).commit();
   await s.commit();
   await wb.commit();
-  return { sheet: target, summarySheet: SUMMARY_NAMES[lang], rows };
+  return { sheet: target, summarySheet: SUMMARY_SHEET_NAMES[lang], rows };
 }
 
 function safeSheetName(name: string): string {

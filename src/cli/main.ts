@@ -6,7 +6,8 @@ import {
   analyzeGrid,
   Analysis,
   AnalyzeOptions,
-  clientKey,
+  CLIENT_SHEET_NAMES,
+  previousFromClientSheet,
   DEFAULT_RULES,
   detectTable,
   formatAmount,
@@ -201,29 +202,11 @@ function resolveOverrides(sheet: SheetGrid, refs: Partial<Record<Role, string | 
   return { headerRow, overrides };
 }
 
-/** State of the previous review from a per-client sheet written by an earlier apply. */
+/** State of the previous review from the per-client sheet written by an earlier apply. */
 function readPreviousState(sheets: SheetGrid[]): AnalyzeOptions['previous'] {
-  const own = sheets.find((s) => ['client tiers', 'уровни клиентов'].includes(s.name.trim().toLowerCase()));
-  if (!own || own.grid.length < 2) return undefined;
-  const h = own.grid[0].map((x) => String(x ?? '').trim().toLowerCase());
-  const ci = h.findIndex((x) => x === 'client' || x === 'клиент');
-  const ti = h.findIndex((x) => x === 'tier' || x === 'уровень');
-  const ri = h.findIndex((x) => x === 'reviews below' || x === 'пересмотров ниже');
-  const si = h.findIndex((x) => x === 'tier status' || x === 'статус пересмотра');
-  if (ci < 0 || ti < 0) return undefined;
-  const map = new Map<string, { tier?: string; reviewsBelow?: number; status?: string }>();
-  for (let r = 1; r < own.grid.length; r++) {
-    const row = own.grid[r];
-    const c = row[ci];
-    if (c === null || c === undefined || c === '') continue;
-    const rb = ri >= 0 ? Number(row[ri]) : NaN;
-    map.set(clientKey(String(c)), {
-      tier: row[ti] === null || row[ti] === undefined ? undefined : String(row[ti]),
-      reviewsBelow: Number.isInteger(rb) && rb >= 0 ? rb : undefined,
-      status: si >= 0 && row[si] !== null && row[si] !== undefined ? String(row[si]) : undefined,
-    });
-  }
-  return map;
+  const names = [CLIENT_SHEET_NAMES.en, CLIENT_SHEET_NAMES.ru].map((n) => n.toLowerCase());
+  const own = sheets.find((s) => names.includes(s.name.trim().toLowerCase()));
+  return own ? previousFromClientSheet(own.grid) : undefined;
 }
 
 function guessLang(headers: string[]): Lang {

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import ExcelJS from 'exceljs';
-import { CellValue, detectTable, parseCsv, TableNotFoundError } from '../core';
+import { CellValue, CLIENT_SHEET_NAMES, detectTable, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
 
 /**
  * Reading the command line's input: an .xlsx workbook (ExcelJS) or a .csv / .csv.gz file,
@@ -93,7 +93,7 @@ export function plainValue(v: unknown): CellValue {
   return String(v);
 }
 
-const OWN_SHEETS = new Set(['tier summary', 'сводка уровней', 'client tiers', 'уровни клиентов']);
+const OWN_SHEETS = new Set([...Object.values(SUMMARY_SHEET_NAMES), ...Object.values(CLIENT_SHEET_NAMES)].map((n) => n.toLowerCase()));
 
 /** Is this one of the sheets the add-in writes (never picked as the client table)? */
 export function isOwnSheet(name: string): boolean {

@@ -1,4 +1,5 @@
 import { AbcClass } from './abcClasses';
+import { clientKey } from './clientKey';
 import { Analysis, ClientResult } from './analyze';
 import { formatDay, Lang } from './format';
 import { dayToSerial } from './parseDate';
@@ -29,6 +30,10 @@ export function resultRow(c: ClientResult, a: Analysis, lang: Lang): ResultCell[
     a.nextReviewDay === null ? null : dayToSerial(a.nextReviewDay),
   ];
 }
+
+/** Names of the sheets the add-in writes for a transaction log and for the summary. */
+export const CLIENT_SHEET_NAMES: Record<Lang, string> = { en: 'Client tiers', ru: 'Уровни клиентов' };
+export const SUMMARY_SHEET_NAMES: Record<Lang, string> = { en: 'Tier summary', ru: 'Сводка уровней' };
 
 /** Headers of the per-client sheet written for transaction logs. */
 export const CLIENT_SHEET_HEADERS: Record<Lang, readonly string[]> = {
@@ -69,4 +74,38 @@ export function summaryRows(a: Analysis, lang: Lang): Array<[string, ResultCell]
   }
   for (const [s, n] of Object.entries(a.statuses)) rows.push([`${en ? 'Status' : 'Статус'}: ${STATUS_LABELS[s as keyof typeof STATUS_LABELS][lang]}`, n]);
   return rows;
+}
+
+/** Column of a header in either language (case-insensitive), or -1. */
+function headerColumn(row: ReadonlyArray<unknown>, names: Record<Lang, readonly string[]>, k: number): number {
+  const wanted = [names.en[k].toLowerCase(), names.ru[k].toLowerCase()];
+  return row.findIndex((h) => typeof h === 'string' && wanted.includes(h.trim().toLowerCase()));
+}
+
+/**
+ * The previous review's state from a per-client sheet written by an earlier apply (either
+ * language), by client key; undefined when the sheet lacks the client or tier column.
+ */
+export function previousFromClientSheet(grid: ReadonlyArray<ReadonlyArray<unknown>>): Map<string, { tier?: string; reviewsBelow?: number; status?: string }> | undefined {
+  if (grid.length < 2) return undefined;
+  const head = grid[0];
+  const base = CLIENT_SHEET_HEADERS.en.length - RESULT_HEADERS.en.length;
+  const ci = headerColumn(head, CLIENT_SHEET_HEADERS, 0);
+  const ti = headerColumn(head, CLIENT_SHEET_HEADERS, base);
+  const si = headerColumn(head, CLIENT_SHEET_HEADERS, base + 2);
+  const ri = headerColumn(head, CLIENT_SHEET_HEADERS, base + 4);
+  if (ci < 0 || ti < 0) return undefined;
+  const map = new Map<string, { tier?: string; reviewsBelow?: number; status?: string }>();
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r];
+    const c = row[ci];
+    if (c === null || c === undefined || c === '') continue;
+    const rb = ri >= 0 ? Number(row[ri]) : NaN;
+    map.set(clientKey(String(c)), {
+      tier: row[ti] === null || row[ti] === undefined ? undefined : String(row[ti]),
+      reviewsBelow: Number.isInteger(rb) && rb >= 0 ? rb : undefined,
+      status: si >= 0 && row[si] !== null && row[si] !== undefined ? String(row[si]) : undefined,
+    });
+  }
+  return map;
 }

@@ -2,7 +2,7 @@ import { Analysis, ClientResult } from '../core/analyze';
 import { CellValue } from '../core/cells';
 import { formatDay, Lang } from '../core/format';
 import { dayToSerial } from '../core/parseDate';
-import { CLIENT_SHEET_HEADERS, clientSheetRow, RESULT_HEADERS, resultRow } from '../core/resultColumns';
+import { CLIENT_SHEET_HEADERS, CLIENT_SHEET_NAMES, clientSheetRow, RESULT_HEADERS, resultRow } from '../core/resultColumns';
 import { STATUS_LABELS } from '../core/tiering';
 import { HISTORY_HEADERS } from '../core/historyColumns';
 
@@ -19,7 +19,7 @@ import { BlockCell, captureBlock, restoreBlock, UndoRecord, writeBlock } from '.
  * exactly what was there before.
  */
 export const HISTORY_SHEET: Record<Lang, string> = { en: 'Tier history', ru: 'История уровней' };
-export const CLIENT_SHEET: Record<Lang, string> = { en: 'Client tiers', ru: 'Уровни клиентов' };
+export const CLIENT_SHEET: Record<Lang, string> = CLIENT_SHEET_NAMES;
 
 export function historySpec(lang: Lang): OwnedSheetSpec {
   return {
