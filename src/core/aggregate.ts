@@ -1,5 +1,5 @@
 import { CellValue, cellAddress, isBlank, showCell } from './cells';
-import { clientDisplay, clientKey } from './clientKey';
+import { clientDisplay } from './clientKey';
 import { inferNumberLocale, NumberLocale, parseMoney } from './parseMoney';
 import { addMonthsKeepEnd, DateOrder, dayToIso, inferDateOrder, parseDate } from './parseDate';
 import { TableDetection } from './table';
@@ -82,22 +82,31 @@ export interface AggregateOptions {
   maxIssues?: number;
 }
 
+/** Text cells looked at to tell `1,5` (ru) from `1.5` (en), and `03/04` day-first or month-first. */
+const NUMBER_SAMPLE = 5000;
+const DATE_SAMPLE = 20000;
+
 const NO_ROWS: number[] = Object.freeze([]) as unknown as number[];
 
 const TOTAL_ROW = /^(итого|итог|всего|итого по всем|общий итог|total|totals|grand total|subtotal|sum)\s*[:.]?$/i;
 
-interface Acc extends ClientAgg {
-  spellings?: Set<string>;
-  index: number;
-  lastOrder?: number;
-}
+/**
+ * A client's accumulator is its output object (no copy at the end); what only the loop needs
+ * lives beside it by index (other spellings of the name).
+ */
+type Acc = ClientAgg;
 
-function columnValues(grid: ReadonlyArray<ReadonlyArray<CellValue>>, col: number, from: number, to: number): Iterable<CellValue> {
-  return {
-    *[Symbol.iterator]() {
-      for (let r = from; r < to; r++) yield grid[r]?.[col];
-    },
-  };
+/**
+ * The text cells of a column, at most `limit` of them, for the locale and date-order guesses
+ * (numbers say nothing about either; a plain loop, since a full column is a million cells).
+ */
+function textSample(grid: ReadonlyArray<ReadonlyArray<CellValue>>, col: number, from: number, to: number, limit: number): string[] {
+  const out: string[] = [];
+  for (let r = from; r < to && out.length < limit; r++) {
+    const v = grid[r]?.[col];
+    if (typeof v === 'string') out.push(v);
+  }
+  return out;
 }
 
 export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: TableDetection, options: AggregateOptions = {}): Aggregation {
@@ -114,25 +123,39 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     issueCount++;
     if (issues.length < maxIssues) issues.push({ row, col, address: cellAddress(row, col), value: showCell(v), problem });
   };
-  const numberLocale =
-    options.numberLocale ??
-    inferNumberLocale(columnValues(grid, measureCol ?? table.monthColumns[0]?.index ?? clientCol, from, to));
-  const dateOrder = options.dateOrder ?? (columns.date ? inferDateOrder(columnValues(grid, columns.date.index, from, to)) : undefined);
+  // The number locale comes from the measure column's text cells, the date order from the date
+  // column's. A log gets them without extra passes over a million rows: the measure column's
+  // text is sampled in the date pass below, and the date column is only sampled when a date
+  // typed as text turns up (all serials: nothing to decide).
+  const localeCol = measureCol ?? table.monthColumns[0]?.index ?? clientCol;
+  let numberLocale = options.numberLocale ?? (table.shape === 'transactions' ? undefined : inferNumberLocale(textSample(grid, localeCol, from, to, NUMBER_SAMPLE)));
+  let dateOrder = options.dateOrder;
+  let dateOrderKnown = options.dateOrder !== undefined || !columns.date;
+  const dateOrderNow = (): DateOrder | undefined => {
+    if (!dateOrderKnown) {
+      dateOrder = inferDateOrder(textSample(grid, columns.date!.index, from, to, DATE_SAMPLE));
+      dateOrderKnown = true;
+    }
+    return dateOrder;
+  };
 
   // a log has no row per client: one shared, frozen empty list instead of 100,000 arrays
   const isLog = table.shape === 'transactions';
-  const byText = new Map<string, Acc>();
-  const byNumber = new Map<number, Acc>();
-  const byKey = new Map<string, Acc>();
+  // raw cell value -> client index; the key (trimmed, lower-cased) -> client index
+  const byText = new Map<string, number>();
+  const byNumber = new Map<number, number>();
+  const byKey = new Map<string, number>();
   const list: Acc[] = [];
-  const create = (raw: string | number): Acc => {
+  const spellings = new Map<number, Set<string>>();
+  const create = (raw: string | number): number => {
     const text = typeof raw === 'number' ? String(raw) : raw;
-    const key = clientKey(text);
-    let acc = byKey.get(key);
     const display = clientDisplay(text);
-    if (!acc) {
+    const key = display.toLowerCase(); // = clientKey(text), with one clean-up pass instead of two
+    let index = byKey.get(key);
+    if (index === undefined) {
+      index = list.length;
       // every field set up front: one hidden class for all clients keeps the hot loop monomorphic
-      acc = {
+      list.push({
         key,
         name: display,
         total: 0,
@@ -140,9 +163,6 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         orders: 0,
         lastDay: null,
         rows: isLog ? NO_ROWS : [],
-        index: list.length,
-        lastOrder: -1,
-        spellings: undefined,
         periods: undefined,
         previousTier: undefined,
         previousStatus: undefined,
@@ -150,20 +170,21 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         manager: undefined,
         email: undefined,
         contact: undefined,
-      };
-      byKey.set(key, acc);
-      list.push(acc);
-    } else if (display !== acc.name) {
-      (acc.spellings ??= new Set([acc.name])).add(display);
+      });
+      byKey.set(key, index);
+    } else if (display !== list[index].name) {
+      let set = spellings.get(index);
+      if (!set) spellings.set(index, (set = new Set([list[index].name])));
+      set.add(display);
     }
-    if (typeof raw === 'number') byNumber.set(raw, acc);
-    else byText.set(raw, acc);
-    return acc;
+    if (typeof raw === 'number') byNumber.set(raw, index);
+    else byText.set(raw, index);
+    return index;
   };
   /** "Итого", "Total", "Всего" rows under a table are sums, not clients. */
   const isTotalRow = (raw: CellValue) => typeof raw === 'string' && TOTAL_ROW.test(raw.trim());
-  const lookup = (raw: string | number): Acc => (typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? create(raw);
-  const byRaw = { get: (raw: string | number): Acc | undefined => (typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) };
+  const lookup = (raw: string | number): number => (typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? create(raw);
+  const byRaw = { get: (raw: string | number): Acc | undefined => list[(typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? -1] };
 
   const num = (row: number, col: number, v: CellValue): number | undefined => {
     if (typeof v === 'number') {
@@ -198,22 +219,30 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     const dateCol = columns.date!.index;
     const orderCol = columns.orderId?.index;
     const dateCache = new Map<string, number | null>();
-    const orderIds = new Map<string | number, number>();
-    let pairs = new Float64Array(1024);
-    let pairCount = 0;
+    // order id -> the first client it was counted for; an id that several clients share (rare)
+    // is counted once per client through `sharedOrders`
+    const orderOwner = new Map<string, number>();
+    const sharedOrders = new Set<string>();
     let prevRaw: CellValue = undefined;
-    let prevAcc: Acc | undefined;
+    let prevIndex = -1;
     let prevOrderRaw: CellValue = undefined;
-    let prevOrderId = -1;
+    let prevOrderClient = -1;
     const days = new Float64Array(Math.max(0, to - from)).fill(NaN);
     let maxDay = -Infinity;
+    const localeSample: string[] = [];
+    let sampling = options.numberLocale === undefined;
     for (let r = from; r < to; r++) {
-      const v = grid[r]?.[dateCol];
+      const row = grid[r];
+      const v = row?.[dateCol];
+      if (sampling) {
+        const m = row?.[localeCol];
+        if (typeof m === 'string' && localeSample.push(m) >= NUMBER_SAMPLE) sampling = false;
+      }
       let day: number | null;
       if (typeof v === 'number' && v >= 61 && v < 2958466) day = Math.floor(v) - 25569;
       else if (typeof v === 'string' && dateCache.has(v)) day = dateCache.get(v)!;
       else {
-        const p = parseDate(v, dateOrder);
+        const p = parseDate(v, typeof v === 'string' ? dateOrderNow() : dateOrder);
         day = p.kind === 'date' ? p.day : null;
         if (typeof v === 'string' && p.kind !== 'ambiguous') dateCache.set(v, day);
         if (p.kind === 'ambiguous') report(r, dateCol, v, 'ambiguous date: day/month order unclear; use YYYY-MM-DD or DD.MM.YYYY');
@@ -224,6 +253,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         if (day > maxDay) maxDay = day;
       }
     }
+    if (options.numberLocale === undefined) numberLocale = inferNumberLocale(localeSample);
     const asOf = options.asOfDay ?? (maxDay === -Infinity ? 0 : maxDay);
     const fromDay = months === 'all' ? -Infinity : addMonthsKeepEnd(asOf, -months);
     window = { fromDay: months === 'all' ? Number.NEGATIVE_INFINITY : fromDay, toDay: asOf, from: months === 'all' ? '' : dayToIso(fromDay + 1), to: dayToIso(asOf), months };
@@ -250,9 +280,10 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         continue;
       }
       // consecutive lines of one invoice name the same client: skip the hash lookup
-      const acc = c === prevRaw ? prevAcc! : lookup(c);
+      const index = c === prevRaw ? prevIndex : lookup(c);
+      const acc = list[index];
       prevRaw = c;
-      prevAcc = acc;
+      prevIndex = index;
       if (day > asOf || day <= fromDay) {
         rowsOutsideWindow++;
         continue;
@@ -268,29 +299,24 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       if (orderCol !== undefined) {
         const o = row[orderCol];
         if (amount > 0 && !isBlank(o)) {
-          // intern order ids to integers; rows of one order usually follow each other, so only
-          // a change of order per client is recorded, and pairs are de-duplicated by sorting
-          let oid: number;
-          if (o === prevOrderRaw) oid = prevOrderId;
-          else {
-            const ok = typeof o === 'string' ? o.trim() : (o as number);
-            let found = orderIds.get(ok);
-            if (found === undefined) {
-              found = orderIds.size;
-              orderIds.set(ok, found);
+          // distinct order ids per client; the lines of one order usually follow each other,
+          // so only a change of order (or of client) costs a look-up
+          if (o !== prevOrderRaw || index !== prevOrderClient) {
+            // 7 and "7" are one invoice number, typed as a number or as text
+            const ok = typeof o === 'string' ? o.trim() : String(o);
+            const owner = orderOwner.get(ok);
+            if (owner === undefined) {
+              orderOwner.set(ok, index);
+              acc.orders++;
+            } else if (owner !== index) {
+              const pair = index + '\u0000' + ok;
+              if (!sharedOrders.has(pair)) {
+                sharedOrders.add(pair);
+                acc.orders++;
+              }
             }
-            oid = found;
             prevOrderRaw = o;
-            prevOrderId = oid;
-          }
-          if (acc.lastOrder !== oid) {
-            acc.lastOrder = oid;
-            if (pairCount === pairs.length) {
-              const bigger = new Float64Array(pairs.length * 2);
-              bigger.set(pairs);
-              pairs = bigger;
-            }
-            pairs[pairCount++] = acc.index * 4294967296 + oid;
+            prevOrderClient = index;
           }
         }
       } else if (amount > 0) acc.orders++;
@@ -299,13 +325,6 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         const d = new Date(day * 86400000);
         const m = d.getUTCFullYear() * 12 + d.getUTCMonth();
         p.set(m, (p.get(m) ?? 0) + amount);
-      }
-    }
-    if (orderCol !== undefined) {
-      const sorted = pairs.subarray(0, pairCount).sort();
-      for (let i = 0; i < sorted.length; i++) {
-        if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-        list[Math.floor(sorted[i] / 4294967296)].orders++;
       }
     }
   } else {
@@ -337,7 +356,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         report(r, clientCol, c, 'a total row, left out');
         continue;
       }
-      const acc = lookup(c as string | number);
+      const acc = list[lookup(c as string | number)];
       acc.rows.push(r);
       rowsUsed++;
       if (table.shape === 'monthly') {
@@ -360,7 +379,8 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       }
       const lastCol = columns.lastOrder ?? columns.date;
       if (lastCol) {
-        const p = parseDate(row[lastCol.index], dateOrder);
+        const lv = row[lastCol.index];
+        const p = parseDate(lv, typeof lv === 'string' ? dateOrderNow() : dateOrder);
         if (p.kind === 'date' && (acc.lastDay === null || p.day > acc.lastDay)) acc.lastDay = p.day;
       }
     }
@@ -399,18 +419,11 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
   }
 
   const duplicates: DuplicateReport[] = [];
-  const clients: ClientAgg[] = list.map((acc) => {
-    if (acc.spellings || acc.rows.length > 1) duplicates.push({ name: acc.name, spellings: acc.spellings ? [...acc.spellings] : [acc.name], rows: acc.rows.length });
-    // explicit fields: object rest-spread over 100,000 clients is several times slower
-    const out: ClientAgg = { key: acc.key, name: acc.name, total: acc.total, revenue: acc.revenue, orders: acc.orders, lastDay: acc.lastDay, rows: acc.rows };
-    if (acc.previousTier !== undefined) out.previousTier = acc.previousTier;
-    if (acc.previousStatus !== undefined) out.previousStatus = acc.previousStatus;
-    if (acc.reviewsBelow !== undefined) out.reviewsBelow = acc.reviewsBelow;
-    if (acc.manager !== undefined) out.manager = acc.manager;
-    if (acc.email !== undefined) out.email = acc.email;
-    if (acc.contact !== undefined) out.contact = acc.contact;
-    if (acc.periods !== undefined) out.periods = acc.periods;
-    return out;
-  });
+  for (let i = 0; i < list.length; i++) {
+    const acc = list[i];
+    const other = spellings.get(i);
+    if (other || acc.rows.length > 1) duplicates.push({ name: acc.name, spellings: other ? [...other] : [acc.name], rows: acc.rows.length });
+  }
+  const clients: ClientAgg[] = list;
   return { shape: table.shape, clients, issues, issueCount, duplicates, window, rowsRead: Math.max(0, to - from), rowsUsed, rowsOutsideWindow, numberLocale, dateOrder, measure };
 }

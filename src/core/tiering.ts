@@ -229,7 +229,19 @@ class Decision implements TierDecision {
   #reason?: Record<Lang, string>;
 
   constructor(fields: DecisionFields, input: TierInput, ctx: DecideContext, ref: TierBar, money: (x: number, lang: Lang) => string) {
-    Object.assign(this, fields);
+    // explicit fields (not Object.assign): one hidden class, several times faster for 100,000
+    this.tier = fields.tier;
+    this.tierIndex = fields.tierIndex;
+    this.previousTier = fields.previousTier;
+    this.previousIndex = fields.previousIndex;
+    this.qualifiedTier = fields.qualifiedTier;
+    this.status = fields.status;
+    this.reviewsBelow = fields.reviewsBelow;
+    this.benefitsRemoved = fields.benefitsRemoved;
+    this.bar = fields.bar;
+    this.gap = fields.gap;
+    this.keptByHysteresis = fields.keptByHysteresis;
+    if (fields.unknownPrevious !== undefined) this.unknownPrevious = fields.unknownPrevious;
     this.#input = input;
     this.#ctx = ctx;
     this.#ref = ref;

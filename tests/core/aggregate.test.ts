@@ -113,6 +113,28 @@ describe('aggregate: orders', () => {
     expect(c.Beta.total).toBe(1210.5);
   });
 
+  it('counts an invoice once per client when its lines are scattered or shared by clients', () => {
+    const g: Grid = [
+      ['InvoiceNo', 'InvoiceDate', 'Customer', 'Amount'],
+      ['I1', '2025-01-10', 'Acme', 100],
+      ['I2', '2025-01-10', 'Beta', 100],
+      ['I1', '2025-01-10', 'Acme', 100], // I1 again after another invoice
+      ['I1', '2025-01-10', 'Beta', 100], // the same number under another client
+      ['I1', '2025-01-10', 'Acme', 100], // and back to Acme
+      ['I1', '2025-01-10', 'Beta', 100], // and to Beta
+      [7, '2025-01-11', 'Gamma', 100], // numeric invoice numbers
+      [7, '2025-01-11', 'Acme', 100],
+      [7, '2025-01-12', 'Gamma', 100],
+      ['7', '2025-01-12', 'Gamma', 100], // "7" typed as text is the same invoice 7
+      [8, '2025-01-12', 'Gamma', 100],
+    ];
+    const c = byName(run(g).clients);
+    expect(c.Acme.orders).toBe(2); // I1, 7
+    expect(c.Beta.orders).toBe(2); // I2, I1
+    expect(c.Gamma.orders).toBe(2); // 7, 8
+    expect(c.Acme.total).toBe(400);
+  });
+
   it('counts rows with a positive amount when there is no invoice column', () => {
     const g: Grid = [
       ['Date', 'Client', 'Amount'],

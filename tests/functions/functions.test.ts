@@ -187,7 +187,7 @@ describe('PARETOSEGMENT', () => {
     );
   });
 
-  test('a full column (1,048,575 cells) spills in well under a few seconds', () => {
+  test('a full column (1,048,575 cells) spills one class per cell (timing: npm run bench)', () => {
     const n = 1048575;
     let seed = 7;
     const grid: unknown[][] = new Array(n);
@@ -195,13 +195,10 @@ describe('PARETOSEGMENT', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       grid[i] = [i === 0 ? 'Revenue' : i % 10 === 0 ? null : Math.round((seed / 0x7fffffff) * 1e6) / 100];
     }
-    const t = performance.now();
     const out = f.call('PARETOSEGMENT', grid) as unknown[][];
-    const ms = performance.now() - t;
     expect(out).toHaveLength(n);
     expect(out[0]).toEqual(['']);
     expect(new Set(out.map((r) => r[0]))).toEqual(new Set(['', 'A', 'B', 'C']));
-    expect(ms).toBeLessThan(5000); // typically ~0.3 s; the benchmark reports the figure
   });
 });
 
