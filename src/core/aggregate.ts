@@ -186,13 +186,21 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
   const lookup = (raw: string | number): number => (typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? create(raw);
   const byRaw = { get: (raw: string | number): Acc | undefined => list[(typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? -1] };
 
+  let localeKnown = true;
+  const localeNow = (): NumberLocale | undefined => {
+    if (!localeKnown) {
+      numberLocale = inferNumberLocale(textSample(grid, localeCol, from, to, NUMBER_SAMPLE));
+      localeKnown = true;
+    }
+    return numberLocale;
+  };
   const num = (row: number, col: number, v: CellValue): number | undefined => {
     if (typeof v === 'number') {
       if (Number.isFinite(v)) return v;
       report(row, col, v, 'not a finite number');
       return undefined;
     }
-    const p = parseMoney(v, numberLocale);
+    const p = parseMoney(v, localeNow());
     switch (p.kind) {
       case 'number':
         return p.value;
@@ -218,7 +226,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
   if (table.shape === 'transactions') {
     const dateCol = columns.date!.index;
     const orderCol = columns.orderId?.index;
-    const dateCache = new Map<string, number | null>();
+    const dateCache = new Map<string, number>(); // NaN: not a date
     // order id -> the first client it was counted for; an id that several clients share (rare)
     // is counted once per client through `sharedOrders`
     const orderOwner = new Map<string, number>();
@@ -227,39 +235,53 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     let prevIndex = -1;
     let prevOrderRaw: CellValue = undefined;
     let prevOrderClient = -1;
-    const days = new Float64Array(Math.max(0, to - from)).fill(NaN);
+    /** Day number of row r's date, NaN when it has none (issues reported once per row). */
+    const dayOf = (r: number, v: CellValue): number => {
+      if (typeof v === 'number' && v >= 61 && v < 2958466) return Math.floor(v) - 25569;
+      if (typeof v === 'string') {
+        const known = dateCache.get(v);
+        if (known !== undefined) return known;
+      }
+      const p = parseDate(v, typeof v === 'string' ? dateOrderNow() : dateOrder);
+      const day = p.kind === 'date' ? p.day : NaN;
+      if (typeof v === 'string' && p.kind !== 'ambiguous') dateCache.set(v, day);
+      if (p.kind === 'ambiguous') report(r, dateCol, v, 'ambiguous date: day/month order unclear; use YYYY-MM-DD or DD.MM.YYYY');
+      else if (p.kind === 'text' || p.kind === 'error') report(r, dateCol, v, 'not a date');
+      return day;
+    };
+    // The window needs the latest date first unless it is known (an as-of date, or all time):
+    // then a first pass reads the dates (and samples the measure column's text for the number
+    // locale); otherwise the one pass below does both.
+    const twoPasses = months !== 'all' && options.asOfDay === undefined;
+    let days: Float64Array | null = null;
     let maxDay = -Infinity;
-    const localeSample: string[] = [];
-    let sampling = options.numberLocale === undefined;
-    for (let r = from; r < to; r++) {
-      const row = grid[r];
-      const v = row?.[dateCol];
-      if (sampling) {
-        const m = row?.[localeCol];
-        if (typeof m === 'string' && localeSample.push(m) >= NUMBER_SAMPLE) sampling = false;
-      }
-      let day: number | null;
-      if (typeof v === 'number' && v >= 61 && v < 2958466) day = Math.floor(v) - 25569;
-      else if (typeof v === 'string' && dateCache.has(v)) day = dateCache.get(v)!;
-      else {
-        const p = parseDate(v, typeof v === 'string' ? dateOrderNow() : dateOrder);
-        day = p.kind === 'date' ? p.day : null;
-        if (typeof v === 'string' && p.kind !== 'ambiguous') dateCache.set(v, day);
-        if (p.kind === 'ambiguous') report(r, dateCol, v, 'ambiguous date: day/month order unclear; use YYYY-MM-DD or DD.MM.YYYY');
-        else if (p.kind === 'text' || p.kind === 'error') report(r, dateCol, v, 'not a date');
-      }
-      if (day !== null) {
+    if (twoPasses) {
+      days = new Float64Array(Math.max(0, to - from));
+      const localeSample: string[] = [];
+      let sampling = options.numberLocale === undefined;
+      for (let r = from; r < to; r++) {
+        const row = grid[r];
+        if (sampling) {
+          const m = row?.[localeCol];
+          if (typeof m === 'string' && localeSample.push(m) >= NUMBER_SAMPLE) sampling = false;
+        }
+        const day = dayOf(r, row?.[dateCol]);
         days[r - from] = day;
         if (day > maxDay) maxDay = day;
       }
+      if (options.numberLocale === undefined) numberLocale = inferNumberLocale(localeSample);
+    } else if (options.numberLocale === undefined) {
+      // one pass: the locale is looked up when the first amount typed as text needs it
+      localeKnown = false;
     }
-    if (options.numberLocale === undefined) numberLocale = inferNumberLocale(localeSample);
-    const asOf = options.asOfDay ?? (maxDay === -Infinity ? 0 : maxDay);
+    // one pass over all time without an as-of date: no upper bound while reading
+    const asOf = options.asOfDay ?? (twoPasses ? (maxDay === -Infinity ? 0 : maxDay) : Infinity);
     const fromDay = months === 'all' ? -Infinity : addMonthsKeepEnd(asOf, -months);
-    window = { fromDay: months === 'all' ? Number.NEGATIVE_INFINITY : fromDay, toDay: asOf, from: months === 'all' ? '' : dayToIso(fromDay + 1), to: dayToIso(asOf), months };
     for (let r = from; r < to; r++) {
       const row = grid[r];
       if (!row) continue;
+      const day = days !== null ? days[r - from] : dayOf(r, row[dateCol]);
+      if (days === null && day > maxDay) maxDay = day;
       const c = row[clientCol];
       if (c === null || c === undefined || c === '' || (typeof c === 'string' && (c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0xa0 || c.charCodeAt(0) >= 0x2000) && isBlank(c))) {
         if (!isBlank(row[measureCol!])) report(r, clientCol, c, 'amount without a client name');
@@ -273,7 +295,6 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         report(r, clientCol, c, 'Excel error instead of a client name');
         continue;
       }
-      const day = days[r - from];
       if (Number.isNaN(day)) continue;
       if (c !== prevRaw && isTotalRow(c)) {
         report(r, clientCol, c, 'a total row, left out');
@@ -327,6 +348,8 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         p.set(m, (p.get(m) ?? 0) + amount);
       }
     }
+    const end = options.asOfDay ?? (maxDay === -Infinity ? 0 : maxDay);
+    window = { fromDay, toDay: end, from: months === 'all' ? '' : dayToIso(fromDay + 1), to: dayToIso(end), months };
   } else {
     // one row per client (amount column or monthly columns)
     let monthCols = table.monthColumns;
@@ -425,5 +448,5 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     if (other || acc.rows.length > 1) duplicates.push({ name: acc.name, spellings: other ? [...other] : [acc.name], rows: acc.rows.length });
   }
   const clients: ClientAgg[] = list;
-  return { shape: table.shape, clients, issues, issueCount, duplicates, window, rowsRead: Math.max(0, to - from), rowsUsed, rowsOutsideWindow, numberLocale, dateOrder, measure };
+  return { shape: table.shape, clients, issues, issueCount, duplicates, window, rowsRead: Math.max(0, to - from), rowsUsed, rowsOutsideWindow, numberLocale: localeNow(), dateOrder, measure };
 }
