@@ -14,6 +14,7 @@ import {
   formatPercent,
   isoToDay,
   Lang,
+  renderMessage,
   ROLES,
   Role,
   RuleSet,
@@ -21,7 +22,6 @@ import {
   ruleSetFromJson,
   resolveColumn,
   STATUS_LABELS,
-  TableNotFoundError,
   TierStatus,
 } from '../core';
 import { InputError, pickSheet, readInput, SheetGrid } from './readInput';
@@ -66,23 +66,23 @@ const defaultIo: Io = {
 
 /** Run the command line; resolves to the exit code (0 ok, 1 bad data, 2 bad usage). */
 export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  // the language of messages from core (no table found, rule-set problems…): --lang, else English
+  const said: { lang?: Lang } = {};
   try {
-    return await runInner(argv, io);
+    return await runInner(argv, io, said);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`client-tiers: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    if (e instanceof InputError || e instanceof TableNotFoundError || e instanceof RuleSetError) {
-      io.err(`client-tiers: ${e.message}\n`);
-      return 1;
-    }
-    io.err(`client-tiers: ${(e as Error).message ?? String(e)}\n`);
+    const messages = (e as { messages?: Partial<Record<Lang, string>> } | null)?.messages;
+    const text = messages?.[said.lang ?? 'en'] ?? (e as Error)?.message ?? String(e);
+    io.err(`client-tiers: ${text}\n`);
     return 1;
   }
 }
 
-async function runInner(argv: string[], io: Io): Promise<number> {
+async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -117,6 +117,12 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   if (rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
   if (command === 'apply' && !values.out) throw new UsageError('apply needs --out OUT.xlsx.');
   if (command === 'analyze' && values.out) throw new UsageError('--out is for apply.');
+  let lang: Lang | undefined;
+  if (values.lang !== undefined) {
+    if (values.lang !== 'en' && values.lang !== 'ru') throw new UsageError(`--lang must be en or ru (got "${values.lang}").`);
+    lang = values.lang;
+    said.lang = lang;
+  }
 
   let rules: RuleSet = DEFAULT_RULES;
   if (values.rules) {
@@ -129,7 +135,12 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     try {
       rules = ruleSetFromJson(text);
     } catch (e) {
-      if (e instanceof RuleSetError) throw new RuleSetError(e.problems.map((p) => `${path.basename(values.rules!)}: ${p}`));
+      if (e instanceof RuleSetError) {
+        const file = path.basename(values.rules!);
+        const list = (l: Lang) => e.problemsIn(l).map((p) => `\n- ${file}: ${p}`).join('');
+        const messages = { en: `The rule set is not valid:${list('en')}`, ru: `Правила заданы неверно:${list('ru')}` };
+        throw new InputError(messages.en, messages);
+      }
       throw e;
     }
   }
@@ -144,11 +155,6 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     if (wm.trim().toLowerCase() === 'all') windowMonths = 'all';
     else if (/^\d+$/.test(wm.trim()) && +wm >= 1 && +wm <= 120) windowMonths = +wm;
     else throw new UsageError(`--window-months must be a whole number from 1 to 120, or "all" (got "${wm}").`);
-  }
-  let lang: Lang | undefined;
-  if (values.lang !== undefined) {
-    if (values.lang !== 'en' && values.lang !== 'ru') throw new UsageError(`--lang must be en or ru (got "${values.lang}").`);
-    lang = values.lang;
   }
   if (values.out) {
     const outAbs = path.resolve(values.out);
@@ -165,7 +171,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const outLang = lang ?? guessLang(analysis.table.headers);
 
   if (command === 'analyze') {
-    if (values.json) io.out(JSON.stringify({ file: path.basename(file), sheet: sheet.name, ...analysisSummary(analysis) }, null, 2) + '\n');
+    if (values.json) io.out(JSON.stringify({ file: path.basename(file), sheet: sheet.name, ...analysisSummary(analysis, lang ?? 'en') }, null, 2) + '\n');
     else io.out(renderSummary(analysis, sheet.name, outLang));
     return 0;
   }
@@ -249,8 +255,8 @@ export function renderSummary(a: Analysis, sheetName: string, lang: Lang): strin
   if (ag.duplicates.length) lines.push('', `${en ? 'Merged spellings / duplicate rows' : 'Объединены написания / повторы'}: ${ag.duplicates.length} (${ag.duplicates.slice(0, 5).map((d) => `"${d.name}"`).join(', ')}${ag.duplicates.length > 5 ? ', …' : ''})`);
   if (ag.issueCount) {
     lines.push('', `${en ? 'Cells left out' : 'Пропущено ячеек'}: ${ag.issueCount}`);
-    for (const i of ag.issues.slice(0, 10)) lines.push(`  ${i.address}: ${i.value} — ${i.problem}`);
+    for (const i of ag.issues.slice(0, 10)) lines.push(`  ${i.address}: ${i.value} — ${renderMessage(i, lang)}`);
   }
-  for (const n of a.table.notes) lines.push(`${en ? 'Note' : 'Примечание'}: ${n}`);
+  for (const n of a.table.notes) lines.push(`${en ? 'Note' : 'Примечание'}: ${renderMessage(n, lang)}`);
   return lines.join('\n') + '\n';
 }

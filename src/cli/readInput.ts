@@ -2,14 +2,18 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import ExcelJS from 'exceljs';
-import { CellValue, CLIENT_SHEET_NAMES, detectTable, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
+import { CellValue, CLIENT_SHEET_NAMES, detectTable, Lang, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
 
 /**
  * Reading the command line's input: an .xlsx workbook (ExcelJS) or a .csv / .csv.gz file,
  * turned into the plain 2-D cell arrays the core works on.
  */
 export class InputError extends Error {
-  constructor(message: string) {
+  /** `message` is English; `messages` holds both languages when the text comes from core. */
+  constructor(
+    message: string,
+    public readonly messages?: Record<Lang, string>,
+  ) {
     super(message);
     this.name = 'InputError';
   }
@@ -108,7 +112,7 @@ export function pickSheet(input: InputFile, name?: string): SheetGrid {
     return s;
   }
   let best: { s: SheetGrid; conf: number } | undefined;
-  let firstError: string | undefined;
+  let firstError: Record<Lang, string> | undefined;
   for (const s of input.sheets) {
     if (isOwnSheet(s.name)) continue;
     try {
@@ -117,9 +121,9 @@ export function pickSheet(input: InputFile, name?: string): SheetGrid {
       if (!best || t.confidence > best.conf) best = { s, conf: t.confidence };
     } catch (e) {
       if (!(e instanceof TableNotFoundError)) throw e;
-      firstError ??= `Sheet "${s.name}": ${e.message}`;
+      firstError ??= { en: `Sheet "${s.name}": ${e.messages.en}`, ru: `Лист «${s.name}»: ${e.messages.ru}` };
     }
   }
-  if (!best) throw new InputError(firstError ?? `${path.basename(input.path)} has no sheets.`);
+  if (!best) throw firstError ? new InputError(firstError.en, firstError) : new InputError(`${path.basename(input.path)} has no sheets.`);
   return best.s;
 }

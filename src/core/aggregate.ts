@@ -1,8 +1,9 @@
-import { CellValue, cellAddress, isBlank, showCell } from './cells';
+import { CellValue, cellAddress, isBlank, isExcelError, showCell } from './cells';
 import { clientDisplay } from './clientKey';
 import { inferNumberLocale, NumberLocale, parseMoney } from './parseMoney';
 import { addMonthsKeepEnd, DateOrder, dayToIso, inferDateOrder, parseDate } from './parseDate';
 import { TableDetection } from './table';
+import { Message, MessageError, msg, renderMessage } from './messages';
 
 /**
  * From table rows to per-client figures for a review window.
@@ -33,13 +34,17 @@ export interface ClientAgg {
   periods?: Map<number, number>;
 }
 
-export interface CellIssue {
+/**
+ * A cell left out: where, what it held, and why — as a message (`code`, `params`) to render in
+ * the user's language with `renderMessage(issue, lang)`; `problem` is the English text.
+ */
+export type CellIssue = {
   row: number;
   col: number;
   address: string;
   value: string;
   problem: string;
-}
+} & Message;
 
 export interface DuplicateReport {
   name: string;
@@ -96,6 +101,12 @@ const TOTAL_ROW = /^(итого|итог|всего|итого по всем|о�
  */
 type Acc = ClientAgg;
 
+/** An Excel error (`#N/A`, Russian `#Н/Д`, …) or error-like `#NAME` text where a name should be. */
+function isErrorText(c: string): boolean {
+  const t = c.trim();
+  return t.charCodeAt(0) === 35 && (isExcelError(t) || /^#[A-Z/0-9!?_]+$/.test(t));
+}
+
 /**
  * The text cells of a column, at most `limit` of them, for the locale and date-order guesses
  * (numbers say nothing about either; a plain loop, since a full column is a million cells).
@@ -115,13 +126,13 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
   const { firstDataRow: from, endRow: to, columns } = table;
   const clientCol = columns.client!.index;
   const measureCol = measure === 'margin' ? columns.margin?.index : columns.amount?.index;
-  if (measure === 'margin' && measureCol === undefined) throw new Error('The rules use margin, but no margin column (Margin, Маржа, Прибыль…) was found.');
+  if (measure === 'margin' && measureCol === undefined) throw new MessageError(msg('aggregate.noMarginColumn'));
   const revenueCol = columns.amount?.index;
   const issues: CellIssue[] = [];
   let issueCount = 0;
-  const report = (row: number, col: number, v: CellValue, problem: string) => {
+  const report = (row: number, col: number, v: CellValue, problem: Message) => {
     issueCount++;
-    if (issues.length < maxIssues) issues.push({ row, col, address: cellAddress(row, col), value: showCell(v), problem });
+    if (issues.length < maxIssues) issues.push({ row, col, address: cellAddress(row, col), value: showCell(v), problem: renderMessage(problem, 'en'), ...problem });
   };
   // The number locale comes from the measure column's text cells, the date order from the date
   // column's. A log gets them without extra passes over a million rows: the measure column's
@@ -197,7 +208,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
   const num = (row: number, col: number, v: CellValue): number | undefined => {
     if (typeof v === 'number') {
       if (Number.isFinite(v)) return v;
-      report(row, col, v, 'not a finite number');
+      report(row, col, v, msg('cell.notFinite'));
       return undefined;
     }
     const p = parseMoney(v, localeNow());
@@ -207,13 +218,13 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       case 'blank':
         return undefined;
       case 'error':
-        report(row, col, v, `Excel error ${p.code}`);
+        report(row, col, v, msg('cell.excelError', { code: p.code }));
         return undefined;
       case 'ambiguous':
-        report(row, col, v, `ambiguous number: ${p.candidates[0]} or ${p.candidates[1]}; type it without the thousands separator`);
+        report(row, col, v, msg('cell.ambiguousNumber', { a: p.candidates[0], b: p.candidates[1] }));
         return undefined;
       default:
-        report(row, col, v, 'not a number');
+        report(row, col, v, msg('cell.notNumber'));
         return undefined;
     }
   };
@@ -245,8 +256,8 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       const p = parseDate(v, typeof v === 'string' ? dateOrderNow() : dateOrder);
       const day = p.kind === 'date' ? p.day : NaN;
       if (typeof v === 'string' && p.kind !== 'ambiguous') dateCache.set(v, day);
-      if (p.kind === 'ambiguous') report(r, dateCol, v, 'ambiguous date: day/month order unclear; use YYYY-MM-DD or DD.MM.YYYY');
-      else if (p.kind === 'text' || p.kind === 'error') report(r, dateCol, v, 'not a date');
+      if (p.kind === 'ambiguous') report(r, dateCol, v, msg('cell.ambiguousDate'));
+      else if (p.kind === 'text' || p.kind === 'error') report(r, dateCol, v, msg('cell.notDate'));
       return day;
     };
     // The window needs the latest date first unless it is known (an as-of date, or all time):
@@ -284,20 +295,20 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       if (days === null && day > maxDay) maxDay = day;
       const c = row[clientCol];
       if (c === null || c === undefined || c === '' || (typeof c === 'string' && (c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0xa0 || c.charCodeAt(0) >= 0x2000) && isBlank(c))) {
-        if (!isBlank(row[measureCol!])) report(r, clientCol, c, 'amount without a client name');
+        if (!isBlank(row[measureCol!])) report(r, clientCol, c, msg('cell.amountWithoutClient'));
         continue;
       }
       if (typeof c === 'boolean' || c instanceof Date) {
-        report(r, clientCol, c, 'not a client name');
+        report(r, clientCol, c, msg('cell.notClientName'));
         continue;
       }
-      if (typeof c === 'string' && c.charCodeAt(0) === 35 && c.startsWith('#') && /^#[A-Z/0-9!?_]+$/.test(c.trim())) {
-        report(r, clientCol, c, 'Excel error instead of a client name');
+      if (typeof c === 'string' && (c.charCodeAt(0) === 35 || c.charCodeAt(0) <= 0x20) && isErrorText(c)) {
+        report(r, clientCol, c, msg('cell.errorForClientName'));
         continue;
       }
       if (Number.isNaN(day)) continue;
       if (c !== prevRaw && isTotalRow(c)) {
-        report(r, clientCol, c, 'a total row, left out');
+        report(r, clientCol, c, msg('cell.totalRow'));
         continue;
       }
       // consecutive lines of one invoice name the same client: skip the hash lookup
@@ -371,12 +382,12 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       if (!row) continue;
       const c = row[clientCol];
       if (isBlank(c)) continue;
-      if (typeof c === 'boolean' || c instanceof Date || (typeof c === 'string' && /^#[A-Z/0-9!?_]+$/.test(c.trim()))) {
-        report(r, clientCol, c, 'not a client name');
+      if (typeof c === 'boolean' || c instanceof Date || (typeof c === 'string' && isErrorText(c))) {
+        report(r, clientCol, c, msg('cell.notClientName'));
         continue;
       }
       if (isTotalRow(c)) {
-        report(r, clientCol, c, 'a total row, left out');
+        report(r, clientCol, c, msg('cell.totalRow'));
         continue;
       }
       const acc = list[lookup(c as string | number)];
@@ -422,7 +433,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
           const v = row[columns.reviewsBelow.index];
           const n = typeof v === 'number' ? v : Number(textOf(v));
           if (Number.isInteger(n) && n >= 0) acc.reviewsBelow = n;
-          else if (!isBlank(v)) report(r, columns.reviewsBelow.index, v, 'reviews below the bar must be a whole number 0 or more');
+          else if (!isBlank(v)) report(r, columns.reviewsBelow.index, v, msg('cell.reviewsBelowNotCount'));
         }
         if (columns.manager && acc.manager === undefined) acc.manager = textOf(row[columns.manager.index]);
         if (columns.email && acc.email === undefined) acc.email = textOf(row[columns.email.index]);

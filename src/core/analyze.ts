@@ -1,4 +1,6 @@
 import { CellValue } from './cells';
+import { Lang } from './format';
+import { renderMessage } from './messages';
 import { AbcClass, abcClasses, AbcCutoffs, DEFAULT_ABC } from './abcClasses';
 import { rankPositive } from './ranking';
 import { aggregate, AggregateOptions, Aggregation, ClientAgg } from './aggregate';
@@ -164,8 +166,8 @@ export function analyzeClients(
   return { rules, clients: results, bars, concentration, tiers, statuses };
 }
 
-/** The JSON the command line prints for `analyze --json`. */
-export function analysisSummary(a: Analysis) {
+/** The JSON the command line prints for `analyze --json`; issue samples and notes are in `lang`. */
+export function analysisSummary(a: Analysis, lang: Lang = 'en') {
   const c = a.concentration;
   const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
   return {
@@ -192,7 +194,7 @@ export function analysisSummary(a: Analysis) {
     rowsOutsideWindow: a.aggregation.rowsOutsideWindow,
     duplicates: a.aggregation.duplicates.length,
     issues: a.aggregation.issueCount,
-    issueSamples: a.aggregation.issues.slice(0, 20).map((i) => `${i.address}: ${i.value} — ${i.problem}`),
-    notes: a.table.notes,
+    issueSamples: a.aggregation.issues.slice(0, 20).map((i) => `${i.address}: ${i.value} — ${renderMessage(i, lang)}`),
+    notes: a.table.notes.map((n) => renderMessage(n, lang)),
   };
 }

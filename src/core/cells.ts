@@ -24,11 +24,33 @@ export const EXCEL_ERRORS = [
   '#PYTHON!',
 ] as const;
 
-const ERROR_SET: ReadonlySet<string> = new Set(EXCEL_ERRORS);
+/**
+ * The same errors as Russian Excel shows them in a cell, and so as they come in a CSV or a sheet
+ * pasted as text from a Russian workbook (`Range.values` itself is locale-invariant).
+ */
+export const RU_EXCEL_ERRORS: Readonly<Record<string, (typeof EXCEL_ERRORS)[number]>> = {
+  '#ПУСТО!': '#NULL!',
+  '#ДЕЛ/0!': '#DIV/0!',
+  '#ЗНАЧ!': '#VALUE!',
+  '#ССЫЛКА!': '#REF!',
+  '#ИМЯ?': '#NAME?',
+  '#ЧИСЛО!': '#NUM!',
+  '#Н/Д': '#N/A',
+  '#ПЕРЕНОС!': '#SPILL!',
+  '#ВЫЧИСЛ!': '#CALC!',
+};
 
-/** True when `v` is the text of an Excel error value such as `#N/A`. */
+const ERROR_SET: ReadonlySet<string> = new Set([...EXCEL_ERRORS, ...Object.keys(RU_EXCEL_ERRORS)]);
+
+/** True when `v` is the text of an Excel error value such as `#N/A` (or Russian `#Н/Д`). */
 export function isExcelError(v: unknown): boolean {
   return typeof v === 'string' && v.length > 2 && v.charCodeAt(0) === 35 /* # */ && ERROR_SET.has(v.trim().toUpperCase());
+}
+
+/** The invariant (English) code of an Excel error text: `#н/д` → `#N/A`, ` #value! ` → `#VALUE!`. */
+export function excelErrorCode(text: string): string {
+  const t = text.trim().toUpperCase();
+  return RU_EXCEL_ERRORS[t] ?? t;
 }
 
 /** True for cells Excel treats as empty: `null`, `undefined`, `""` or only spaces. */

@@ -13,6 +13,7 @@ export * from './hhi';
 export * from './topShare';
 export * from './lorenz';
 export * from './format';
+export * from './messages';
 export * from './tiering';
 export * from './analyze';
 export * from './csv';

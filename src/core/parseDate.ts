@@ -1,4 +1,4 @@
-import { CellValue, isBlank, isExcelError } from './cells';
+import { CellValue, excelErrorCode, isBlank, isExcelError } from './cells';
 
 /**
  * Dates as they arrive from a sheet: Excel serial numbers (1900 date system), JavaScript
@@ -113,7 +113,7 @@ export function parseDate(v: CellValue, order?: DateOrder): DateResult {
   if (isBlank(v)) return { kind: 'blank' };
   if (typeof v === 'boolean') return { kind: 'text', text: String(v) };
   const text = String(v);
-  if (isExcelError(text)) return { kind: 'error', code: text.trim().toUpperCase() };
+  if (isExcelError(text)) return { kind: 'error', code: excelErrorCode(text) };
   const s = text.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (m) return fromParts(text, +m[1], +m[2], +m[3]);

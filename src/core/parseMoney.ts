@@ -1,4 +1,4 @@
-import { CellValue, isBlank, isExcelError } from './cells';
+import { CellValue, excelErrorCode, isBlank, isExcelError } from './cells';
 
 /**
  * Money and number cells as managers type them.
@@ -36,7 +36,7 @@ export function parseMoney(v: CellValue, locale?: NumberLocale): NumberResult {
   if (typeof v === 'boolean') return { kind: 'text', text: v ? 'TRUE' : 'FALSE' };
   if (v instanceof Date) return { kind: 'text', text: v.toISOString().slice(0, 10) };
   const raw = String(v);
-  if (isExcelError(raw)) return { kind: 'error', code: raw.trim().toUpperCase() };
+  if (isExcelError(raw)) return { kind: 'error', code: excelErrorCode(raw) };
   return parseNumberText(raw, locale);
 }
 

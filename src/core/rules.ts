@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Lang } from './format';
+import { isMessageCode, Message, msg, renderMessage } from './messages';
 
 /**
  * Rule sets: ordered tiers from the highest to the lowest (the last one is the base tier
@@ -14,15 +16,18 @@ import { z } from 'zod';
  * `graceReviews` reviews below the bar only warn; then up to `benefitSteps` reviews remove
  * benefits progressively; then the client moves down at most `maxStepsDown` tiers.
  * `hysteresisPct` keeps a tier while the measure stays within that percentage below its bar.
+ *
+ * Validation messages are message codes (core/messages.ts), not text: a problem is rendered in
+ * the user's language with the field named in that language (`ruleProblemText`).
  */
 export const TierSchema = z
   .object({
-    name: z.string().trim().min(1, 'Tier name is empty').max(40, 'Tier name is longer than 40 characters'),
+    name: z.string().trim().min(1, 'rules.tierNameEmpty').max(40, 'rules.tierNameTooLong'),
     criteria: z
       .object({
-        minAmount: z.number().finite().nonnegative('must be 0 or more').optional(),
-        minOrders: z.number().int('must be a whole number').nonnegative('must be 0 or more').optional(),
-        paretoShare: z.number().gt(0, 'must be above 0').max(1, 'must be at most 1 (100%)').optional(),
+        minAmount: z.number().finite().nonnegative().optional(),
+        minOrders: z.number().int().nonnegative().optional(),
+        paretoShare: z.number().gt(0).max(1, 'rules.shareAtMost1').optional(),
       })
       .strict()
       .nullable()
@@ -33,10 +38,10 @@ export const TierSchema = z
 
 export const PolicySchema = z
   .object({
-    graceReviews: z.number().int('must be a whole number').min(0).max(12).default(1),
-    maxStepsDown: z.number().int('must be a whole number').min(1).max(10).default(1),
-    hysteresisPct: z.number().min(0, 'must be 0 or more').max(50, 'must be at most 50').default(0),
-    benefitSteps: z.number().int('must be a whole number').min(0).max(12).default(0),
+    graceReviews: z.number().int().min(0).max(12).default(1),
+    maxStepsDown: z.number().int().min(1).max(10).default(1),
+    hysteresisPct: z.number().min(0).max(50).default(0),
+    benefitSteps: z.number().int().min(0).max(12).default(0),
   })
   .strict();
 
@@ -45,8 +50,8 @@ export const RuleSetSchema = z
     version: z.literal(1).default(1),
     name: z.string().trim().min(1).max(80).default('Rules'),
     measure: z.enum(['revenue', 'margin']).default('revenue'),
-    windowMonths: z.number().int('must be a whole number of months').min(1).max(120).default(6),
-    tiers: z.array(TierSchema).min(2, 'needs at least two tiers').max(10, 'at most 10 tiers'),
+    windowMonths: z.number().int('rules.wholeMonths').min(1).max(120).default(6),
+    tiers: z.array(TierSchema).min(2, 'rules.tooFewTiers').max(10, 'rules.tooManyTiers'),
     policy: PolicySchema.default({ graceReviews: 1, maxStepsDown: 1, hysteresisPct: 0, benefitSteps: 0 }),
   })
   .strict()
@@ -54,23 +59,23 @@ export const RuleSetSchema = z
     const seen = new Map<string, number>();
     rs.tiers.forEach((t, i) => {
       const key = t.name.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'name'], message: `repeats tier ${seen.get(key)! + 1} ("${t.name}")` });
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'name'], ...custom(msg('rules.repeatsTier', { tier: seen.get(key)! + 1, name: t.name })) });
       seen.set(key, i);
       const last = i === rs.tiers.length - 1;
       const c = t.criteria;
       const empty = !c || (c.minAmount === undefined && c.minOrders === undefined && c.paretoShare === undefined);
-      if (last && !empty) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria'], message: 'the last tier is the base tier and takes no criteria' });
-      if (!last && empty) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria'], message: 'needs a criterion (minAmount, minOrders or paretoShare)' });
+      if (last && !empty) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria'], ...custom(msg('rules.baseTakesNoCriteria')) });
+      if (!last && empty) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria'], ...custom(msg('rules.needsCriterion')) });
     });
     // higher tiers must be at least as demanding as lower ones
     for (let i = 1; i < rs.tiers.length - 1; i++) {
       const hi = rs.tiers[i - 1].criteria;
       const lo = rs.tiers[i].criteria;
       if (hi?.minAmount !== undefined && lo?.minAmount !== undefined && lo.minAmount > hi.minAmount) {
-        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria', 'minAmount'], message: `is above the bar of the higher tier "${rs.tiers[i - 1].name}"` });
+        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria', 'minAmount'], ...custom(msg('rules.aboveHigherBar', { higher: rs.tiers[i - 1].name })) });
       }
       if (hi?.paretoShare !== undefined && lo?.paretoShare !== undefined && lo.paretoShare < hi.paretoShare) {
-        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria', 'paretoShare'], message: `is below the share of the higher tier "${rs.tiers[i - 1].name}"` });
+        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria', 'paretoShare'], ...custom(msg('rules.belowHigherShare', { higher: rs.tiers[i - 1].name })) });
       }
     }
   });
@@ -94,10 +99,37 @@ export const DEFAULT_RULES: RuleSet = Object.freeze({
   policy: { graceReviews: 1, maxStepsDown: 1, hysteresisPct: 0, benefitSteps: 0 },
 }) as RuleSet;
 
+/** A rule-set problem: the field (null: the text as a whole) and what is wrong with it. */
+export interface RuleProblem {
+  /** The zod path of the field; null when the problem is not about one field (e.g. bad JSON). */
+  path: ReadonlyArray<PropertyKey> | null;
+  /** The field as `tiers[2].criteria.minAmount` (the same in every language; '' when `path` is null). */
+  field: string;
+  message: Message;
+}
+
+/** A problem as the user reads it: `tiers[2].criteria.minAmount: must be 0 or more` / `уровень 2, критерий «минимальная сумма»: должно быть 0 или больше`. */
+export function ruleProblemText(p: RuleProblem, lang: Lang): string {
+  const text = renderMessage(p.message, lang);
+  return p.path === null ? text : `${ruleFieldLabel(p.path, lang)}: ${text}`;
+}
+
 export class RuleSetError extends Error {
-  constructor(public readonly problems: string[]) {
-    super(`The rule set is not valid:\n- ${problems.join('\n- ')}`);
+  /** The problems in English (as before the messages were bilingual). */
+  public readonly problems: string[];
+  /** The whole message in both languages, for `userMessage` in the pane. */
+  public readonly messages: Record<Lang, string>;
+  constructor(public readonly issues: RuleProblem[]) {
+    const en = issues.map((p) => ruleProblemText(p, 'en'));
+    super(`The rule set is not valid:\n- ${en.join('\n- ')}`);
     this.name = 'RuleSetError';
+    this.problems = en;
+    this.messages = { en: this.message, ru: `Правила заданы неверно:\n- ${this.problemsIn('ru').join('\n- ')}` };
+  }
+
+  /** The problems in a language, each naming its field. */
+  problemsIn(lang: Lang): string[] {
+    return this.issues.map((p) => ruleProblemText(p, lang));
   }
 }
 
@@ -108,13 +140,109 @@ export function fieldName(path: ReadonlyArray<PropertyKey>): string {
   return s || '(rule set)';
 }
 
-export type ParseResult = { ok: true; rules: RuleSet } | { ok: false; problems: string[] };
+const RU_FIELDS: Record<string, string> = {
+  version: 'версия формата',
+  name: 'название правил',
+  measure: 'показатель',
+  windowMonths: 'окно пересмотра',
+  tiers: 'уровни',
+  policy: 'правила понижения',
+};
+const RU_TIER_FIELDS: Record<string, string> = { name: 'название', criteria: 'критерии', benefits: 'привилегии' };
+const RU_CRITERIA: Record<string, string> = { minAmount: 'минимальная сумма', minOrders: 'минимум заказов', paretoShare: 'доля Парето' };
+const RU_POLICY: Record<string, string> = {
+  graceReviews: 'пересмотров с предупреждением',
+  maxStepsDown: 'не более уровней вниз за пересмотр',
+  hysteresisPct: 'сохранять уровень при отставании до X%',
+  benefitSteps: 'ступеней сокращения привилегий',
+};
 
-/** Validate an object (e.g. parsed JSON) as a rule set; problems name the field. */
-export function parseRuleSet(input: unknown): ParseResult {
+/**
+ * The field of a rule set as a user reads it: English keeps the path (`tiers[2].criteria.minAmount`,
+ * the names in the JSON file), Russian says it in words (`уровень 2, критерий «минимальная сумма»`).
+ */
+export function ruleFieldLabel(path: ReadonlyArray<PropertyKey>, lang: Lang): string {
+  if (lang === 'en') return fieldName(path);
+  if (path.length === 0) return '(правила)';
+  const [head, ...rest] = path.map((p) => (typeof p === 'number' ? p : String(p)));
+  if (head === 'tiers' && typeof rest[0] === 'number') {
+    let s = `уровень ${rest[0] + 1}`;
+    const [field, sub] = rest.slice(1);
+    if (field === 'criteria' && typeof sub === 'string') s += `, критерий «${RU_CRITERIA[sub] ?? sub}»`;
+    else if (field === 'benefits' && typeof sub === 'number') s += `, привилегия ${sub + 1}`;
+    else if (field !== undefined) s += `, ${RU_TIER_FIELDS[String(field)] ?? String(field)}`;
+    return s;
+  }
+  if (head === 'policy' && typeof rest[0] === 'string') return `правила понижения, «${RU_POLICY[rest[0]] ?? rest[0]}»`;
+  const label = RU_FIELDS[String(head)];
+  return label ? label : fieldName(path);
+}
+
+/** The custom-issue fields that carry a message code and its parameters through zod. */
+function custom(m: Message): { message: string; params?: Record<string, unknown> } {
+  return m.params ? { message: m.code, params: { ...m.params } } : { message: m.code };
+}
+
+/** A zod issue as a message: our own codes (schema messages, custom issues) or zod's issue kinds. */
+function issueMessage(issue: z.core.$ZodIssue): Message {
+  const i = issue as z.core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; params?: Record<string, unknown> };
+  if (isMessageCode(issue.message)) {
+    const params = { ...(i.params ?? {}), ...(i.minimum !== undefined ? { min: Number(i.minimum) } : {}), ...(i.maximum !== undefined ? { max: Number(i.maximum) } : {}) };
+    return { code: issue.message, params } as Message;
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      if (/received undefined/.test(issue.message)) return msg('value.missing');
+      switch (issue.expected) {
+        case 'number':
+          return msg('value.number');
+        case 'int':
+          return msg('value.whole');
+        case 'string':
+          return msg('value.text');
+        case 'object':
+          return msg('value.group');
+        case 'array':
+          return msg('value.list');
+        default:
+          return msg('value.type', { expected: String(issue.expected) });
+      }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? msg('value.empty') : msg('value.tooShort', { min });
+      if (issue.origin === 'array') return msg('value.tooFewItems', { min });
+      return issue.inclusive === false ? msg('value.above', { min }) : msg('value.atLeast', { min });
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return msg('value.tooLong', { max });
+      if (issue.origin === 'array') return msg('value.tooManyItems', { max });
+      return issue.inclusive === false ? msg('value.below', { max }) : msg('value.atMost', { max });
+    }
+    case 'invalid_value':
+      return msg('value.oneOf', { values: issue.values.map((v) => JSON.stringify(v)) });
+    case 'unrecognized_keys':
+      return msg('value.unknownFields', { keys: issue.keys });
+    default:
+      return msg('value.invalid', { detail: issue.message });
+  }
+}
+
+function toProblem(issue: z.core.$ZodIssue): RuleProblem {
+  return { path: issue.path, field: fieldName(issue.path), message: issueMessage(issue) };
+}
+
+export type ParseResult = { ok: true; rules: RuleSet } | { ok: false; problems: string[]; issues: RuleProblem[] };
+
+/**
+ * Validate an object (e.g. parsed JSON) as a rule set. `problems` are rendered in `lang`
+ * (English by default) and name the field; `issues` carry field paths and message codes.
+ */
+export function parseRuleSet(input: unknown, lang: Lang = 'en'): ParseResult {
   const r = RuleSetSchema.safeParse(input);
   if (r.success) return { ok: true, rules: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => `${fieldName(i.path)}: ${i.message}`) };
+  const issues = r.error.issues.map(toProblem);
+  return { ok: false, problems: issues.map((p) => ruleProblemText(p, lang)), issues };
 }
 
 /** Parse rule-set JSON text; throws RuleSetError with field-named problems. */
@@ -123,10 +251,10 @@ export function ruleSetFromJson(text: string): RuleSet {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new RuleSetError([`not valid JSON (${(e as Error).message})`]);
+    throw new RuleSetError([{ path: null, field: '', message: msg('rules.notJson', { detail: (e as Error).message }) }]);
   }
   const r = parseRuleSet(data);
-  if (!r.ok) throw new RuleSetError(r.problems);
+  if (!r.ok) throw new RuleSetError(r.issues);
   return r.rules;
 }
 
@@ -153,6 +281,6 @@ export function ruleSetFromThresholds(rows: Array<{ name: string; minAmount: num
     benefits: [],
   }));
   const r = parseRuleSet({ ...DEFAULT_RULES, ...base, name: base?.name ?? 'Thresholds', tiers });
-  if (!r.ok) throw new RuleSetError(r.problems);
+  if (!r.ok) throw new RuleSetError(r.issues);
   return r.rules;
 }

@@ -2,6 +2,7 @@ import { CellValue, columnIndex, columnLetter, isBlank } from './cells';
 import { parseMoney } from './parseMoney';
 import { parseDate } from './parseDate';
 import { monthFromHeader } from './monthHeader';
+import { Message, MessageError, msg } from './messages';
 
 /**
  * Locating the client table in a 2-D array of cell values: the header row (within the first
@@ -93,8 +94,8 @@ export interface TableDetection {
   headers: string[];
   /** Overall confidence 0..1. */
   confidence: number;
-  /** What was looked for when nothing fits, or notes for the user. */
-  notes: string[];
+  /** Notes for the user (a column that does not look right, no order numbers…), as messages to render in the user's language. */
+  notes: Message[];
 }
 
 export interface DetectOptions {
@@ -106,9 +107,10 @@ export interface DetectOptions {
   overrides?: Partial<Record<Role, number>>;
 }
 
-export class TableNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
+/** No client table: `message` is English, `messages` both languages, `detail` the code (`table.notFound`…). */
+export class TableNotFoundError extends MessageError {
+  constructor(detail: Message) {
+    super(detail);
     this.name = 'TableNotFoundError';
   }
 }
@@ -135,11 +137,10 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
     if (textCells + months.length < 2) score = 0;
     if (!best || score > best.score + 1e-9) best = { row: r, score, cols, months };
   }
-  const looked =
-    'Looked for a header row with a client column (Client, Клиент, Контрагент, Customer…) and an amount column (Revenue, Выручка, Сумма, Оборот, Amount, Sales…) or one column per month, in the first ' +
-    `${maxHeader} rows.`;
+  // every "not found" message also says what was looked for, in the first `rows` rows
+  const rows = maxHeader;
   if (!best || best.score <= 0) {
-    if (options.overrides?.client === undefined && options.overrides?.amount === undefined) throw new TableNotFoundError(grid.length === 0 ? 'The sheet is empty. ' + looked : 'No client table found. ' + looked);
+    if (options.overrides?.client === undefined && options.overrides?.amount === undefined) throw new TableNotFoundError(grid.length === 0 ? msg('table.empty', { rows }) : msg('table.notFound', { rows }));
   }
   const headerRow = best?.row ?? options.headerRow ?? 0;
   const headerCells = grid[headerRow] ?? [];
@@ -153,29 +154,29 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
   const months = (best?.months ?? []).filter((m) => !Object.values(cols).some((c) => c?.index === m.index));
   let endRow = grid.length;
   while (endRow > headerRow + 1 && (grid[endRow - 1] ?? []).every((c) => isBlank(c))) endRow--;
-  const notes: string[] = [];
-  if (!cols.client) throw new TableNotFoundError(`No client column found in header row ${headerRow + 1}. ${looked}`);
+  const notes: Message[] = [];
+  if (!cols.client) throw new TableNotFoundError(msg('table.noClientColumn', { row: headerRow + 1, rows }));
   // The amount column must hold numbers: check a sample of data rows.
   if (cols.amount && !columnLooksNumeric(grid, cols.amount.index, headerRow + 1, endRow)) {
-    notes.push(`Column ${cols.amount.letter} ("${cols.amount.header}") holds few numbers; check the amount column.`);
+    notes.push(msg('table.fewNumbers', { column: cols.amount.letter, header: cols.amount.header }));
     cols.amount = { ...cols.amount, confidence: cols.amount.confidence * 0.5 };
   }
   if (cols.date && !columnLooksLikeDates(grid, cols.date.index, headerRow + 1, endRow)) {
-    notes.push(`Column ${cols.date.letter} ("${cols.date.header}") holds few dates; it is not used as the date column.`);
+    notes.push(msg('table.fewDates', { column: cols.date.letter, header: cols.date.header }));
     delete cols.date;
   }
   let shape: TableShape;
   if (cols.date && cols.amount && !cols.orderId && clientsLookUnique(grid, cols.client.index, headerRow + 1, endRow)) {
     // a date beside one row per client ("Дата последней продажи", "Contract date") is not a log
-    notes.push(`Column ${cols.date.letter} ("${cols.date.header}") is a date per client, not a transaction log: each client appears once.`);
+    notes.push(msg('table.datePerClient', { column: cols.date.letter, header: cols.date.header }));
     if (!cols.lastOrder) cols.lastOrder = cols.date;
     delete cols.date;
   }
   if (cols.date && cols.amount) shape = 'transactions';
   else if (cols.amount) shape = 'clients';
   else if (months.length >= 2) shape = 'monthly';
-  else throw new TableNotFoundError(`No amount column found in header row ${headerRow + 1}. ${looked}`);
-  if (shape === 'transactions' && !cols.orderId) notes.push('No order/invoice number column: every row with a positive amount counts as one order.');
+  else throw new TableNotFoundError(msg('table.noAmountColumn', { row: headerRow + 1, rows }));
+  if (shape === 'transactions' && !cols.orderId) notes.push(msg('table.noOrderColumn'));
   const confs = [cols.client.confidence, shape === 'monthly' ? 0.8 : cols.amount!.confidence];
   if (shape === 'transactions') confs.push(cols.date!.confidence);
   const confidence = Math.min(...confs);

@@ -1,3 +1,5 @@
+import { Lang } from '../core/format';
+import { renderMessage } from '../core/messages';
 import { parseRuleSet, RuleSet } from '../core/rules';
 import { ExcelRun } from './host';
 import { toLayerError } from './errors';
@@ -41,7 +43,8 @@ export async function saveRules(run: ExcelRun, rules: RuleSet): Promise<void> {
 
 export type LoadedRules = { kind: 'none' } | { kind: 'ok'; rules: RuleSet } | { kind: 'invalid'; problems: string[] };
 
-export async function loadRules(run: ExcelRun): Promise<LoadedRules> {
+/** The saved rule set, validated again; problems name the field, in `lang`. */
+export async function loadRules(run: ExcelRun, lang: Lang = 'en'): Promise<LoadedRules> {
   const raw = await loadSetting(run, RULES_KEY);
   if (raw === undefined || raw === null) return { kind: 'none' };
   let data: unknown = raw;
@@ -49,9 +52,9 @@ export async function loadRules(run: ExcelRun): Promise<LoadedRules> {
     try {
       data = JSON.parse(raw);
     } catch {
-      return { kind: 'invalid', problems: ['The saved rules are not valid JSON.'] };
+      return { kind: 'invalid', problems: [renderMessage({ code: 'rules.savedNotJson' }, lang)] };
     }
   }
-  const r = parseRuleSet(data);
+  const r = parseRuleSet(data, lang);
   return r.ok ? { kind: 'ok', rules: r.rules } : { kind: 'invalid', problems: r.problems };
 }

@@ -201,7 +201,7 @@ export function run<T>(body: () => T): T {
 export function toExcelError(e: unknown): CustomFunctions.Error {
   const lang = currentLang();
   if (e instanceof Failure) return excelError(e.code, e.message?.[lang]);
-  if (e instanceof RuleSetError) return excelError('#VALUE!', M.rulesInvalid('rules', e.problems)[lang]);
+  if (e instanceof RuleSetError) return excelError('#VALUE!', M.rulesInvalid('rules', e.problemsIn(lang))[lang]);
   if (e instanceof RangeError) return excelError('#VALUE!', e.message);
   return excelError('#VALUE!', M.unexpected(e instanceof Error ? e.message : String(e))[lang]);
 }

@@ -3,8 +3,8 @@ import { formatAmount, Lang } from '../core/format';
 /**
  * Messages the custom functions show in a cell's error tip (#VALUE! and #N/A carry a message),
  * in English and Russian. Parameter names stay as Excel shows them in the formula tip.
- * Problems reported by core validation (rule sets, cut-offs) arrive as English text and are
- * passed through.
+ * Rule-set problems from core come rendered in the cell's language (RuleSetError.problemsIn);
+ * other core validation texts (cut-offs, cadence rows) are English and passed through.
  */
 export type Msg = Record<Lang, string>;
 

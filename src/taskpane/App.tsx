@@ -138,6 +138,7 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
         <SourceStep
           state={state}
           t={t}
+          lang={env.lang}
           onSource={(v) => actions.patch({ source: v.startsWith('table:') ? { table: v.slice(6) } : v.startsWith('sheet:') ? { sheet: v.slice(6) } : {}, data: null, detection: null, detectionError: null, analysis: null })}
           onRead={actions.readSource}
           onOverride={actions.setOverride}
@@ -147,7 +148,7 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
         />
       )}
       {state.step === 'rules' && (
-        <RulesStep rules={state.rules} t={t} figures={() => presetFigures(state)} onChange={actions.setRules} onSave={actions.persistRules} onNext={() => { actions.patch({ step: 'review' }); void actions.review(); }} />
+        <RulesStep rules={state.rules} t={t} lang={env.lang} figures={() => presetFigures(state)} onChange={actions.setRules} onSave={actions.persistRules} onNext={() => { actions.patch({ step: 'review' }); void actions.review(); }} />
       )}
       {state.step === 'review' && (
         <ReviewStep

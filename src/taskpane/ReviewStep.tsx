@@ -23,6 +23,7 @@ import {
 import { useMemo, useState } from 'react';
 import { ClientResult } from '../core/analyze';
 import { formatAmount, formatDay, formatPercent, Lang } from '../core/format';
+import { renderMessage } from '../core/messages';
 import { STATUSES, TierStatus } from '../core/tiering';
 import type { Strings } from './i18n';
 import type { PaneState } from './usePane';
@@ -135,7 +136,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
               <ul>
                 {a.aggregation.issues.slice(0, 20).map((i) => (
                   <li key={i.address}>
-                    {i.address}: {i.value} — {i.problem}
+                    {i.address}: {i.value} — {renderMessage(i, lang)}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,8 @@
 import { Button, Field, Input, Select, Subtitle2, Textarea, Caption1 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { PRESET_IDS, PresetId, presetRules } from '../core/presets';
+import { Lang } from '../core/format';
+import { renderMessage } from '../core/messages';
 import { fieldName, parseRuleSet, RuleSet, ruleSetToJson } from '../core/rules';
 import type { Strings } from './i18n';
 import type { PresetFigures } from './usePane';
@@ -8,6 +10,7 @@ import type { PresetFigures } from './usePane';
 interface Props {
   rules: RuleSet;
   t: Strings;
+  lang: Lang;
   /** Per-client figures of the sheet read in step 1, for the threshold presets (computed on demand). */
   figures: () => PresetFigures | null;
   onChange: (rules: RuleSet) => void;
@@ -83,14 +86,18 @@ function fromDraft(d: Draft): unknown {
 }
 
 /** Step 2: presets, an editor with inline validation, save to the workbook, JSON export/import. */
-export function RulesStep({ rules, t, figures, onChange, onSave, onNext }: Props) {
+export function RulesStep({ rules, t, lang, figures, onChange, onSave, onNext }: Props) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(rules));
   const [preset, setPreset] = useState<PresetId>('pareto');
   const [json, setJson] = useState<string | null>(null);
   const [jsonError, setJsonError] = useState<string | null>(null);
-  const checked = useMemo(() => parseRuleSet(fromDraft(draft)), [draft]);
+  const checked = useMemo(() => parseRuleSet(fromDraft(draft), lang), [draft, lang]);
   const problems = checked.ok ? [] : checked.problems;
-  const problemFor = (path: string) => problems.filter((p) => p.startsWith(path + ':') || p.startsWith(path + '.')).map((p) => p.slice(p.indexOf(':') + 1).trim())[0];
+  // a field shows the first problem of itself or of a field inside it, without the field's name
+  const problemFor = (path: string) => {
+    const issue = checked.ok ? undefined : checked.issues.find((p) => p.field === path || p.field.startsWith(path + '.'));
+    return issue ? renderMessage(issue.message, lang) : undefined;
+  };
 
   const update = (next: Draft) => {
     setDraft(next);
@@ -219,14 +226,14 @@ export function RulesStep({ rules, t, figures, onChange, onSave, onNext }: Props
             onChange={(_, d) => {
               setJson(d.value);
               try {
-                const r = parseRuleSet(JSON.parse(d.value));
+                const r = parseRuleSet(JSON.parse(d.value), lang);
                 if (r.ok) {
                   setJsonError(null);
                   setDraft(toDraft(r.rules));
                   onChange(r.rules);
                 } else setJsonError(r.problems.join('; '));
               } catch (e) {
-                setJsonError((e as Error).message);
+                setJsonError(renderMessage({ code: 'rules.notJson', params: { detail: (e as Error).message } }, lang));
               }
             }}
           />

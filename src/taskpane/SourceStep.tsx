@@ -1,5 +1,7 @@
 import { Body1, Button, Caption1, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import { columnLetter } from '../core/cells';
+import { Lang } from '../core/format';
+import { renderMessage } from '../core/messages';
 import { ROLES, Role } from '../core/table';
 import type { PaneState } from './usePane';
 import type { Strings } from './i18n';
@@ -7,6 +9,7 @@ import type { Strings } from './i18n';
 interface Props {
   state: PaneState;
   t: Strings;
+  lang: Lang;
   onSource: (value: string) => void;
   onRead: () => void;
   onOverride: (role: Role, index: number | null) => void;
@@ -18,7 +21,7 @@ interface Props {
 const SHOWN: Role[] = ['client', 'amount', 'date', 'margin', 'orders', 'orderId', 'tier', 'manager', 'lastOrder'];
 
 /** Step 1: pick the sheet or table, see the detected shape and columns, correct them. */
-export function SourceStep({ state, t, onSource, onRead, onOverride, onAsOf, onWindow, onNext }: Props) {
+export function SourceStep({ state, t, lang, onSource, onRead, onOverride, onAsOf, onWindow, onNext }: Props) {
   const { sources, source, data, detection, detectionError } = state;
   const value = source.table ? `table:${source.table}` : source.sheet ? `sheet:${source.sheet}` : '';
   const headers = detection?.headers ?? (data?.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h)));
@@ -103,8 +106,8 @@ export function SourceStep({ state, t, onSource, onRead, onOverride, onAsOf, onW
             </>
           )}
           {detection?.notes.map((n) => (
-            <Caption1 as="p" key={n}>
-              {n}
+            <Caption1 as="p" key={n.code} data-testid="detection-note">
+              {renderMessage(n, lang)}
             </Caption1>
           ))}
           <Button appearance="primary" onClick={onNext} disabled={!detection} data-testid="to-rules">

@@ -136,20 +136,20 @@ export function usePane(run: ExcelRun, lang: Lang) {
         if (unused.length === 0) return { detection: found, detectionError: null };
         const columns = { ...found.columns };
         for (const r of unused) delete columns[r];
-        const blank = `Column ${columnLetter(pastColumn(data.values))} `;
-        const detection: TableDetection = { ...found, columns, notes: found.notes.filter((n) => !n.includes(blank)) };
+        const blank = columnLetter(pastColumn(data.values));
+        const detection: TableDetection = { ...found, columns, notes: found.notes.filter((n) => !(n.params && 'column' in n.params && n.params.column === blank)) };
         return { detection, detectionError: null };
       } catch (e) {
         if (e instanceof TableNotFoundError) return { detection: null, detectionError: t.source.notFound };
-        return { detection: null, detectionError: (e as Error).message };
+        return { detection: null, detectionError: userMessage(e, lang) };
       }
     },
-    [t],
+    [t, lang],
   );
 
   const init = useCallback(async () => {
     try {
-      const [src, saved] = await Promise.all([listSources(run), loadRules(run)]);
+      const [src, saved] = await Promise.all([listSources(run), loadRules(run, lang)]);
       const active = src.sheets.find((s) => s.active)?.name;
       const p: Partial<PaneState> = { sources: { sheets: src.sheets.filter((s) => s.visible).map((s) => s.name), tables: src.tables, active } };
       if (saved.kind === 'ok') {
@@ -162,7 +162,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
     } catch (e) {
       fail(e);
     }
-  }, [run, patch, fail, t]);
+  }, [run, patch, fail, t, lang]);
 
   const readSource = useCallback(async () => {
     const ctrl = new AbortController();
@@ -208,7 +208,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
       const history = await readHistory(run);
       const previous = previousFromHistory(history);
       const { windowMonths, asOfDay } = reviewWindow(s);
-      const checked = parseRuleSet(s.rules);
+      const checked = parseRuleSet(s.rules, lang);
       if (!checked.ok) throw new Error(`${t.rules.invalid} ${checked.problems.join('; ')}`);
       const analysis = analyzeGrid(s.data.values, {
         rules: checked.rules,
@@ -224,7 +224,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
     } catch (e) {
       fail(e);
     }
-  }, [run, patch, fail, t]);
+  }, [run, patch, fail, t, lang]);
 
   const apply = useCallback(
     async (overwriteConfirmed = false) => {

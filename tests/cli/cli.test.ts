@@ -94,6 +94,38 @@ describe('analyze', () => {
     expect(j.duplicates).toBe(1);
   });
 
+  test('--lang ru: cells left out, notes and rule problems in Russian', async () => {
+    const file = path.join(tmp, 'ru-issues.csv');
+    await fs.writeFile(file, 'Дата;Клиент;Сумма\n01.12.2025;ООО Альфа;1200\n02.12.2025;ООО Бета;#Н/Д\n03.12.2025;ИП Петров;1,234\n04.12.2025;ООО Альфа;500\n05.12.2025;Итого;1700\n');
+    const ru = await cli(['analyze', file, '--lang', 'ru']);
+    expect(ru.code).toBe(0);
+    expect(ru.out).toContain('Пропущено ячеек: 3');
+    expect(ru.out).toContain('  C3: "#Н/Д" — ошибка Excel #Н/Д\n');
+    expect(ru.out).toContain('  C4: "1,234" — неоднозначное число: 1234 или 1,234; введите его без разделителя разрядов\n');
+    expect(ru.out).toContain('  B6: "Итого" — строка итогов, пропущена\n');
+    expect(ru.out).toContain('Примечание: Нет столбца с номером заказа или счёта: каждая строка с положительной суммой считается одним заказом.\n');
+    const en = await cli(['analyze', file, '--lang', 'en']);
+    expect(en.out).toContain('  C3: "#Н/Д" — Excel error #N/A\n');
+    expect(en.out).toContain('  B6: "Итого" — a total row, left out\n');
+    const json = JSON.parse((await cli(['analyze', file, '--lang', 'ru', '--json'])).out);
+    expect(json.issueSamples).toEqual(['C3: "#Н/Д" — ошибка Excel #Н/Д', 'C4: "1,234" — неоднозначное число: 1234 или 1,234; введите его без разделителя разрядов', 'B6: "Итого" — строка итогов, пропущена']);
+    expect(json.notes).toEqual(['Нет столбца с номером заказа или счёта: каждая строка с положительной суммой считается одним заказом.']);
+
+    const rules = path.join(tmp, 'правила.json');
+    await fs.writeFile(rules, JSON.stringify({ tiers: [{ name: 'VIP', criteria: { minAmount: -5 } }, { name: 'Стандарт' }], windowMonths: 0 }));
+    const rr = await cli(['analyze', file, '--rules', rules, '--lang', 'ru']);
+    expect(rr.code).toBe(1);
+    expect(rr.err).toBe(
+      'client-tiers: Правила заданы неверно:\n- правила.json: окно пересмотра: должно быть 1 или больше\n- правила.json: уровень 1, критерий «минимальная сумма»: должно быть 0 или больше\n',
+    );
+
+    const noTable = path.join(tmp, 'нет-таблицы.csv');
+    await fs.writeFile(noTable, 'foo,bar\n1,2\n');
+    const nt = await cli(['analyze', noTable, '--lang', 'ru']);
+    expect(nt.code).toBe(1);
+    expect(nt.err).toMatch(/^client-tiers: Лист «[^»]+»: Таблица клиентов не найдена\. Ожидалась строка заголовков \(в строках 1–2\) со столбцом клиента/);
+  });
+
   test('bad input: clear message and non-zero exit', async () => {
     const missing = await cli(['analyze', path.join(tmp, 'nope.xlsx')]);
     expect(missing.code).toBe(1);

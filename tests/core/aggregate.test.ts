@@ -438,3 +438,32 @@ describe('total rows', () => {
     ]);
   });
 });
+
+describe('aggregate: Excel errors in the client column', () => {
+  it('leaves out #N/A and Russian #Н/Д in place of a client name and names the cell', () => {
+    const g: Grid = [
+      ['Дата', 'Клиент', 'Сумма'],
+      ['2025-01-10', 'ООО «Ромашка»', 100],
+      ['2025-01-10', 'ООО «Ромашка»', 1], // a client twice: a transaction log
+      ['2025-01-11', '#Н/Д', 50],
+      ['2025-01-12', '#N/A', 25],
+      ['2025-01-13', ' #ЗНАЧ! ', 10],
+    ];
+    const a = run(g);
+    expect(a.shape).toBe('transactions');
+    expect(a.clients.map((c) => c.name)).toEqual(['ООО «Ромашка»']);
+    expect(a.issues.map((i) => [i.address, i.code])).toEqual([
+      ['B4', 'cell.errorForClientName'],
+      ['B5', 'cell.errorForClientName'],
+      ['B6', 'cell.errorForClientName'],
+    ]);
+    // one row per client: the same cells are no client names either
+    const perClient = run([['Клиент', 'Выручка'], ['ООО «Ромашка»', 100], ['#Н/Д', 50], [' #ЗНАЧ! ', 10]]);
+    expect(perClient.shape).toBe('clients');
+    expect(perClient.clients.map((c) => c.name)).toEqual(['ООО «Ромашка»']);
+    expect(perClient.issues.map((i) => [i.address, i.code])).toEqual([
+      ['A3', 'cell.notClientName'],
+      ['A4', 'cell.notClientName'],
+    ]);
+  });
+});

@@ -1,4 +1,6 @@
-import { cellAddress, columnIndex, columnLetter, EXCEL_ERRORS, isBlank, isExcelError, showCell } from '../../src/core/cells';
+import { cellAddress, columnIndex, columnLetter, EXCEL_ERRORS, excelErrorCode, isBlank, isExcelError, RU_EXCEL_ERRORS, showCell } from '../../src/core/cells';
+import { parseDate } from '../../src/core/parseDate';
+import { parseMoney } from '../../src/core/parseMoney';
 
 describe('isExcelError', () => {
   it.each(['#N/A', '#VALUE!', '#DIV/0!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#BUSY!', ' #n/a '.trim(), '#n/a'])('recognises %s', (v) => {
@@ -9,8 +11,20 @@ describe('isExcelError', () => {
     for (const e of EXCEL_ERRORS) expect(isExcelError(e)).toBe(true);
   });
 
-  it.each([['#'], ['#1'], ['#hashtag'], ['N/A'], ['VALUE!'], [''], [null], [undefined], [42], [true], [new Date(0)]])('rejects %p', (v) => {
+  it.each([['#'], ['#1'], ['#hashtag'], ['N/A'], ['VALUE!'], [''], [null], [undefined], [42], [true], [new Date(0)], ['#Н'], ['#итого']])('rejects %p', (v) => {
     expect(isExcelError(v)).toBe(false);
+  });
+
+  it('recognises the errors as Russian Excel writes them and reads them as the invariant code', () => {
+    expect(Object.keys(RU_EXCEL_ERRORS).every((e) => isExcelError(e))).toBe(true);
+    expect(isExcelError('#Н/Д')).toBe(true);
+    expect(isExcelError('#знач!')).toBe(true);
+    expect(excelErrorCode('#Н/Д')).toBe('#N/A');
+    expect(excelErrorCode('#дел/0! ')).toBe('#DIV/0!');
+    expect(excelErrorCode('#value!')).toBe('#VALUE!');
+    expect(parseMoney('#Н/Д')).toEqual({ kind: 'error', code: '#N/A' });
+    expect(parseMoney('#ЗНАЧ!')).toEqual({ kind: 'error', code: '#VALUE!' });
+    expect(parseDate('#ССЫЛКА!')).toEqual({ kind: 'error', code: '#REF!' });
   });
 });
 

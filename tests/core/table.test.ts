@@ -1,5 +1,6 @@
 import { CellValue } from '../../src/core/cells';
 import { detectTable, headerScore, normHeader, resolveColumn, TableNotFoundError } from '../../src/core/table';
+import { renderMessage } from '../../src/core/messages';
 
 type Grid = CellValue[][];
 const ym = (y: number, m: number) => y * 12 + m - 1;
@@ -98,7 +99,7 @@ describe('detectTable: English headers and the transaction log', () => {
     ]);
     expect(t.shape).toBe('transactions');
     expect(letters(t)).toEqual({ date: 'A', client: 'B', amount: 'C' });
-    expect(t.notes.join(' ')).toMatch(/order\/invoice/);
+    expect(t.notes.map((n) => renderMessage(n, 'en')).join(' ')).toMatch(/order\/invoice/);
   });
 
   it('a date column without dates is dropped with a note (then the sheet is per client)', () => {
@@ -109,7 +110,7 @@ describe('detectTable: English headers and the transaction log', () => {
     ]);
     expect(t.shape).toBe('clients');
     expect(t.columns.date).toBeUndefined();
-    expect(t.notes.join(' ')).toMatch(/Column C \("Date"\) holds few dates/);
+    expect(t.notes.map((n) => renderMessage(n, 'en')).join(' ')).toMatch(/Column C \("Date"\) holds few dates/);
   });
 
   it('an amount column without numbers lowers its confidence and says so', () => {
@@ -120,7 +121,7 @@ describe('detectTable: English headers and the transaction log', () => {
     ]);
     expect(t.columns.amount!.confidence).toBe(0.5);
     expect(t.confidence).toBe(0.5);
-    expect(t.notes.join(' ')).toMatch(/Column B \("Revenue"\) holds few numbers/);
+    expect(t.notes.map((n) => renderMessage(n, 'en')).join(' ')).toMatch(/Column B \("Revenue"\) holds few numbers/);
   });
 
   it('a partial header match gives lower confidence than an exact one', () => {

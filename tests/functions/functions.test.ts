@@ -264,6 +264,8 @@ describe('TIERGAP and TIERSTATUS', () => {
     expect(f.call('TIERSTATUS', 'VIP', 60000, RULES, 1)).toBe('Понижение');
     expect(errorOf(f.call('VIPTIER', 1, null)).message).toBe('Нет правил: укажите диапазон правил или сохраните правила в панели надстройки.');
     expect(errorOf(f.call('XYZCLASS', [[0, 0, 0]])).message).toMatch(/^Среднее равно 0/);
+    // rule-set problems from core name the field in Russian words
+    expect(errorOf(f.call('VIPTIER', 1, [['VIP', 10], ['vip', 5]])).message).toBe('rules: правила не подходят: уровень 2, название: повторяет уровень 1 («vip»)');
     (globalThis as Record<string, unknown>).Office = { context: { displayLanguage: 'en-GB' } };
     expect(f.call('TIERSTATUS', 'VIP', 60000, RULES)).toBe('Grace warning');
     delete (globalThis as Record<string, unknown>).Office;

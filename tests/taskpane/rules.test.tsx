@@ -110,13 +110,13 @@ describe.each(LANGS)('Rules step (%s)', (lang) => {
     // an empty tier name
     fireEvent.change(tierField(p, 0, 'tierName'), { target: { value: '  ' } });
     const nameAlert = await within(fieldOf(tierField(p, 0, 'tierName'))).findByRole('alert');
-    if (lang === 'en') expect(nameAlert.textContent).toContain('Tier name is empty');
+    expect(nameAlert.textContent).toBe(lang === 'en' ? 'Tier name is empty' : 'не заполнено');
     expect(next(p).disabled).toBe(true);
     expect(save.disabled).toBe(true);
     const problems = screen.getByTestId('rule-problems');
     expect(problems.getAttribute('role')).toBe('alert');
     expect(problems.textContent).toContain(p.t.rules.invalid);
-    expect(problems.textContent).toContain('tiers[1].name');
+    expect(problems.textContent).toContain(lang === 'en' ? 'tiers[1].name: Tier name is empty' : 'уровень 1, название: не заполнено');
     fireEvent.change(tierField(p, 0, 'tierName'), { target: { value: 'VIP' } });
     await waitFor(() => expect(next(p).disabled).toBe(false));
     expect(screen.queryByTestId('rule-problems')).toBeNull();
@@ -127,19 +127,35 @@ describe.each(LANGS)('Rules step (%s)', (lang) => {
     fireEvent.change(windowMonths, { target: { value: '0' } });
     await within(fieldOf(windowMonths)).findByRole('alert');
     expect(next(p).disabled).toBe(true);
-    expect(screen.getByTestId('rule-problems').textContent).toContain('windowMonths');
+    expect(screen.getByTestId('rule-problems').textContent).toContain(lang === 'en' ? 'windowMonths: must be 1 or more' : 'окно пересмотра: должно быть 1 или больше');
     fireEvent.change(windowMonths, { target: { value: '6' } });
     await waitFor(() => expect(next(p).disabled).toBe(false));
 
     // a Pareto share of 150%
     fireEvent.change(tierField(p, 0, 'value'), { target: { value: '150' } });
     const shareAlert = await within(fieldOf(tierField(p, 0, 'value'))).findByRole('alert');
-    if (lang === 'en') expect(shareAlert.textContent).toContain('must be at most 1 (100%)');
+    expect(shareAlert.textContent).toBe(lang === 'en' ? 'must be at most 1 (100%)' : 'должно быть не больше 1 (100\u00a0%)');
     expect(next(p).disabled).toBe(true);
     expect(save.disabled).toBe(true);
     fireEvent.change(tierField(p, 0, 'value'), { target: { value: '50' } });
     await waitFor(() => expect(next(p).disabled).toBe(false));
     expect(save.disabled).toBe(false);
+  });
+
+  test('a negative minimum amount is named in the language of the pane', async () => {
+    const p = await renderPane(lang);
+    await toRules(p);
+    fireEvent.change(screen.getByLabelText(p.t.rules.preset), { target: { value: 'revenue' } });
+    fireEvent.click(screen.getByRole('button', { name: p.t.rules.apply }));
+    await waitFor(() => expect(shownTiers(p)[1][1]).toBe('minAmount'));
+    fireEvent.change(tierField(p, 1, 'value'), { target: { value: '-5' } });
+    const alert = await within(fieldOf(tierField(p, 1, 'value'))).findByRole('alert');
+    expect(alert.textContent).toBe(lang === 'en' ? 'must be 0 or more' : 'должно быть 0 или больше');
+    const items = within(screen.getByTestId('rule-problems'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual([lang === 'en' ? 'tiers[2].criteria.minAmount: must be 0 or more' : 'уровень 2, критерий «минимальная сумма»: должно быть 0 или больше']);
+    expect(next(p).disabled).toBe(true);
   });
 
   test('export shows the rules as valid JSON', async () => {
@@ -166,7 +182,7 @@ describe.each(LANGS)('Rules step (%s)', (lang) => {
     expect(shownTiers(p)[0][0]).toBe('VIP');
 
     fireEvent.change(text, { target: { value: '{ "tiers": [] }' } });
-    await waitFor(() => expect(within(fieldOf(text)).getByRole('alert').textContent).toContain('tiers: needs at least two tiers'));
+    await waitFor(() => expect(within(fieldOf(text)).getByRole('alert').textContent).toContain(lang === 'en' ? 'tiers: needs at least two tiers' : 'уровни: нужно хотя бы два уровня'));
     expect(shownTiers(p)[0][0]).toBe('VIP');
 
     const mine = { name: 'Mine', windowMonths: 3, tiers: [{ name: 'Gold', criteria: { minAmount: 50000 } }, { name: 'Silver', criteria: null }] };
@@ -212,7 +228,7 @@ describe.each(LANGS)('Rules step (%s)', (lang) => {
     const p = await renderPane(lang, model);
     const message = await findMessage(new RegExp(escapeRegExp(p.t.rules.invalid)));
     expect(message.getAttribute('role')).toBe('alert');
-    expect(message.textContent).toContain('tiers');
+    expect(message.textContent).toContain(lang === 'en' ? 'tiers: needs at least two tiers' : 'уровни: нужно хотя бы два уровня');
     await idle();
     await toRules(p);
     expect((screen.getByLabelText(p.t.rules.name) as HTMLInputElement).value).toBe(DEFAULT_RULES.name);

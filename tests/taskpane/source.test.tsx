@@ -137,3 +137,46 @@ describe.each(LANGS)('Source step (%s)', (lang) => {
     expect(screen.queryByRole('button', { name: p.t.review.apply })).toBeNull();
   });
 });
+
+describe.each(LANGS)('Messages from core in the language of the pane (%s)', (lang) => {
+  /** A sales log without an invoice column: Russian headers and Russian-format cells. */
+  async function withLog() {
+    const model = await loadSample(lang);
+    const name = lang === 'en' ? 'Log' : 'Журнал';
+    const sheet = model.addSheet(name);
+    const rows = [
+      ['Дата', 'Клиент', 'Сумма'],
+      ['01.12.2025', 'ООО Альфа', '1 200,50'],
+      ['02.12.2025', 'ООО Бета', '#Н/Д'],
+      ['03.12.2025', 'ООО Альфа', '300'],
+      ['04.12.2025', 'Итого', '1 500,50'],
+    ];
+    rows.forEach((row, r) => row.forEach((v, c) => sheet.setValue(r, c, v)));
+    return { model, name };
+  }
+
+  test('a detection note in step 1 and the cells left out in step 3', async () => {
+    const { model, name } = await withLog();
+    const p = await renderPane(lang, model);
+    await readSource(p, name);
+    expect(screen.getByTestId('detected-shape').textContent).toContain(p.sample.text.transactions);
+    expect(screen.getAllByTestId('detection-note').map((n) => n.textContent)).toEqual([
+      lang === 'en'
+        ? 'No order/invoice number column: every row with a positive amount counts as one order.'
+        : 'Нет столбца с номером заказа или счёта: каждая строка с положительной суммой считается одним заказом.',
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: p.t.source.next }));
+    fireEvent.click(await screen.findByRole('button', { name: p.t.rules.next }));
+    await screen.findByTestId('status-counts');
+    const summary = await screen.findByText(p.t.review.issues(2));
+    const items = within(summary.closest('details') as HTMLElement)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual(
+      lang === 'en'
+        ? ['C3: "#Н/Д" — Excel error #N/A', 'B5: "Итого" — a total row, left out']
+        : ['C3: "#Н/Д" — ошибка Excel #Н/Д', 'B5: "Итого" — строка итогов, пропущена'],
+    );
+  });
+});

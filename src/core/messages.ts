@@ -1,0 +1,307 @@
+import { RU_EXCEL_ERRORS } from './cells';
+import { Lang, ruPlural } from './format';
+
+/**
+ * Every text core gives a manager, in English and Russian. Core code does not build sentences:
+ * it reports a `Message` — a code and its parameters — and whoever shows it (the task pane, the
+ * command line, a custom function) renders it in the user's language with `renderMessage`.
+ * Codes are grouped by their source: `rules.*` (rule-set validation, see rules.ts, which also
+ * names the field), `table.*` (table detection, table.ts), `cell.*` (cells left out by
+ * aggregate.ts), `aggregate.*` (errors that stop the aggregation).
+ *
+ * @example renderMessage({ code: 'cell.ambiguousNumber', params: { a: 1234, b: 1.234 } }, 'ru')
+ * // 'неоднозначное число: 1234 или 1,234; введите его без разделителя разрядов'
+ */
+
+type Entry<P> = { readonly en: (p: P) => string; readonly ru: (p: P) => string };
+const entry = <P = void>(en: (p: P) => string, ru: (p: P) => string): Entry<P> => ({ en, ru });
+
+/** A column of the sheet as notes name it: its letter and header text. */
+interface ColumnRef {
+  column: string;
+  header: string;
+}
+
+/** An Excel error value as Russian Excel shows it (`#N/A` → `#Н/Д`). */
+const RU_ERROR_NAMES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(RU_EXCEL_ERRORS).map(([ru, en]) => [en, ru]));
+
+/** An error code in the language of the message (codes are kept in Excel's invariant English form). */
+export function excelErrorName(code: string, lang: Lang): string {
+  return lang === 'ru' ? (RU_ERROR_NAMES[code] ?? code) : code;
+}
+
+/** A number as typed, with the language's decimal mark and no grouping: 1.234 → `1,234` (ru). */
+const plain = (x: number, lang: Lang) => (lang === 'ru' ? String(x).replace('.', ',') : String(x));
+/** `"x"` in English, `«x»` in Russian. */
+const q = (s: string | number, lang: Lang) => (lang === 'ru' ? `«${s}»` : `"${s}"`);
+/** `a`, `a or b`, `a, b or c`. */
+const alternatives = (xs: readonly string[], or: string) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`);
+const chars = (n: number) => `${n} ${ruPlural(n, ['символа', 'символов', 'символов'])}`;
+
+/** Where table detection looked, appended to every "not found" message. */
+function looked(rows: number, lang: Lang): string {
+  if (lang === 'en')
+    return `Looked for a header row with a client column (Client, Клиент, Контрагент, Customer…) and an amount column (Revenue, Выручка, Сумма, Оборот, Amount, Sales…) or one column per month, in the first ${rows} rows.`;
+  const where = rows <= 1 ? 'в строке 1' : `в строках 1–${rows}`;
+  return `Ожидалась строка заголовков (${where}) со столбцом клиента (Клиент, Контрагент, Client, Customer…) и столбцом суммы (Выручка, Сумма, Оборот, Revenue, Amount…) или со столбцами по месяцам.`;
+}
+
+const TEXTS = {
+  // ---- rule sets: the part after "field: " ---------------------------------------------------
+  'rules.notJson': entry<{ detail: string }>(
+    (p) => `not valid JSON (${p.detail})`,
+    (p) => `некорректный JSON (${p.detail})`,
+  ),
+  'rules.savedNotJson': entry(
+    () => 'The saved rules are not valid JSON.',
+    () => 'Сохранённые в книге правила повреждены: это некорректный JSON.',
+  ),
+  'rules.tierNameEmpty': entry(
+    () => 'Tier name is empty',
+    () => 'не заполнено',
+  ),
+  'rules.tierNameTooLong': entry<{ max: number }>(
+    (p) => `Tier name is longer than ${p.max} characters`,
+    (p) => `длиннее ${chars(p.max)}`,
+  ),
+  'rules.shareAtMost1': entry(
+    () => 'must be at most 1 (100%)',
+    () => 'должно быть не больше 1 (100\u00a0%)',
+  ),
+  'rules.wholeMonths': entry(
+    () => 'must be a whole number of months',
+    () => 'должно быть целым числом месяцев',
+  ),
+  'rules.tooFewTiers': entry<{ min: number }>(
+    (p) => (p.min === 2 ? 'needs at least two tiers' : `needs at least ${p.min} tiers`),
+    (p) => (p.min === 2 ? 'нужно хотя бы два уровня' : `нужно не меньше ${p.min} ${ruPlural(p.min, ['уровня', 'уровней', 'уровней'])}`),
+  ),
+  'rules.tooManyTiers': entry<{ max: number }>(
+    (p) => `at most ${p.max} tiers`,
+    (p) => `допускается не больше ${p.max} ${ruPlural(p.max, ['уровня', 'уровней', 'уровней'])}`,
+  ),
+  'rules.repeatsTier': entry<{ tier: number; name: string }>(
+    (p) => `repeats tier ${p.tier} ("${p.name}")`,
+    (p) => `повторяет уровень ${p.tier} («${p.name}»)`,
+  ),
+  'rules.baseTakesNoCriteria': entry(
+    () => 'the last tier is the base tier and takes no criteria',
+    () => 'последний уровень — базовый, критерии для него не задаются',
+  ),
+  'rules.needsCriterion': entry(
+    () => 'needs a criterion (minAmount, minOrders or paretoShare)',
+    () => 'нужен критерий: минимальная сумма, минимум заказов или доля Парето',
+  ),
+  'rules.aboveHigherBar': entry<{ higher: string }>(
+    (p) => `is above the bar of the higher tier "${p.higher}"`,
+    (p) => `выше планки вышестоящего уровня «${p.higher}»`,
+  ),
+  'rules.belowHigherShare': entry<{ higher: string }>(
+    (p) => `is below the share of the higher tier "${p.higher}"`,
+    (p) => `меньше доли вышестоящего уровня «${p.higher}»`,
+  ),
+  // ---- generic value checks (zod's own issue kinds) -------------------------------------------
+  'value.missing': entry(
+    () => 'is missing',
+    () => 'не задано',
+  ),
+  'value.number': entry(
+    () => 'must be a number',
+    () => 'должно быть числом',
+  ),
+  'value.whole': entry(
+    () => 'must be a whole number',
+    () => 'должно быть целым числом',
+  ),
+  'value.text': entry(
+    () => 'must be text',
+    () => 'должно быть текстом',
+  ),
+  'value.group': entry(
+    () => 'must be a group of fields (an object)',
+    () => 'должно быть группой полей (объектом)',
+  ),
+  'value.list': entry(
+    () => 'must be a list',
+    () => 'должно быть списком',
+  ),
+  'value.type': entry<{ expected: string }>(
+    (p) => `must be of type ${p.expected}`,
+    (p) => `должно иметь тип ${p.expected}`,
+  ),
+  'value.atLeast': entry<{ min: number }>(
+    (p) => `must be ${p.min} or more`,
+    (p) => `должно быть ${plain(p.min, 'ru')} или больше`,
+  ),
+  'value.above': entry<{ min: number }>(
+    (p) => `must be above ${p.min}`,
+    (p) => `должно быть больше ${plain(p.min, 'ru')}`,
+  ),
+  'value.atMost': entry<{ max: number }>(
+    (p) => `must be at most ${p.max}`,
+    (p) => `должно быть не больше ${plain(p.max, 'ru')}`,
+  ),
+  'value.below': entry<{ max: number }>(
+    (p) => `must be below ${p.max}`,
+    (p) => `должно быть меньше ${plain(p.max, 'ru')}`,
+  ),
+  'value.empty': entry(
+    () => 'is empty',
+    () => 'не заполнено',
+  ),
+  'value.tooShort': entry<{ min: number }>(
+    (p) => `must be at least ${p.min} characters long`,
+    (p) => `должно быть не короче ${chars(p.min)}`,
+  ),
+  'value.tooLong': entry<{ max: number }>(
+    (p) => `is longer than ${p.max} characters`,
+    (p) => `длиннее ${chars(p.max)}`,
+  ),
+  'value.tooFewItems': entry<{ min: number }>(
+    (p) => `needs at least ${p.min} item${p.min === 1 ? '' : 's'}`,
+    (p) => `нужно не меньше ${p.min} ${ruPlural(p.min, ['элемента', 'элементов', 'элементов'])}`,
+  ),
+  'value.tooManyItems': entry<{ max: number }>(
+    (p) => `at most ${p.max} item${p.max === 1 ? '' : 's'}`,
+    (p) => `не больше ${p.max} ${ruPlural(p.max, ['элемента', 'элементов', 'элементов'])}`,
+  ),
+  'value.oneOf': entry<{ values: readonly string[] }>(
+    (p) => `must be ${alternatives(p.values, 'or')}`,
+    (p) => `должно быть ${alternatives(p.values, 'или')}`,
+  ),
+  'value.unknownFields': entry<{ keys: readonly string[] }>(
+    (p) => `unknown field${p.keys.length === 1 ? '' : 's'} ${p.keys.map((k) => q(k, 'en')).join(', ')}`,
+    (p) => `${p.keys.length === 1 ? 'неизвестное поле' : 'неизвестные поля'} ${p.keys.map((k) => q(k, 'ru')).join(', ')}`,
+  ),
+  'value.invalid': entry<{ detail: string }>(
+    (p) => p.detail,
+    () => 'недопустимое значение',
+  ),
+  // ---- table detection ----------------------------------------------------------------------
+  'table.empty': entry<{ rows: number }>(
+    (p) => `The sheet is empty. ${looked(p.rows, 'en')}`,
+    (p) => `Лист пуст. ${looked(p.rows, 'ru')}`,
+  ),
+  'table.notFound': entry<{ rows: number }>(
+    (p) => `No client table found. ${looked(p.rows, 'en')}`,
+    (p) => `Таблица клиентов не найдена. ${looked(p.rows, 'ru')}`,
+  ),
+  'table.noClientColumn': entry<{ row: number; rows: number }>(
+    (p) => `No client column found in header row ${p.row}. ${looked(p.rows, 'en')}`,
+    (p) => `В строке заголовков ${p.row} нет столбца клиента. ${looked(p.rows, 'ru')}`,
+  ),
+  'table.noAmountColumn': entry<{ row: number; rows: number }>(
+    (p) => `No amount column found in header row ${p.row}. ${looked(p.rows, 'en')}`,
+    (p) => `В строке заголовков ${p.row} нет столбца суммы. ${looked(p.rows, 'ru')}`,
+  ),
+  'table.fewNumbers': entry<ColumnRef>(
+    (p) => `Column ${p.column} ("${p.header}") holds few numbers; check the amount column.`,
+    (p) => `В столбце ${p.column} («${p.header}») мало чисел; проверьте, тот ли это столбец суммы.`,
+  ),
+  'table.fewDates': entry<ColumnRef>(
+    (p) => `Column ${p.column} ("${p.header}") holds few dates; it is not used as the date column.`,
+    (p) => `В столбце ${p.column} («${p.header}») мало дат, поэтому он не используется как столбец даты.`,
+  ),
+  'table.datePerClient': entry<ColumnRef>(
+    (p) => `Column ${p.column} ("${p.header}") is a date per client, not a transaction log: each client appears once.`,
+    (p) => `Столбец ${p.column} («${p.header}») — дата у каждого клиента, а не журнал продаж: каждый клиент встречается один раз.`,
+  ),
+  'table.noOrderColumn': entry(
+    () => 'No order/invoice number column: every row with a positive amount counts as one order.',
+    () => 'Нет столбца с номером заказа или счёта: каждая строка с положительной суммой считается одним заказом.',
+  ),
+  // ---- cells left out by the aggregation ----------------------------------------------------
+  'cell.notFinite': entry(
+    () => 'not a finite number',
+    () => 'не является конечным числом',
+  ),
+  'cell.excelError': entry<{ code: string }>(
+    (p) => `Excel error ${p.code}`,
+    (p) => `ошибка Excel ${excelErrorName(p.code, 'ru')}`,
+  ),
+  'cell.ambiguousNumber': entry<{ a: number; b: number }>(
+    (p) => `ambiguous number: ${p.a} or ${p.b}; type it without the thousands separator`,
+    (p) => `неоднозначное число: ${plain(p.a, 'ru')} или ${plain(p.b, 'ru')}; введите его без разделителя разрядов`,
+  ),
+  'cell.notNumber': entry(
+    () => 'not a number',
+    () => 'не число',
+  ),
+  'cell.ambiguousDate': entry(
+    () => 'ambiguous date: day/month order unclear; use YYYY-MM-DD or DD.MM.YYYY',
+    () => 'неоднозначная дата: непонятно, где день, а где месяц; используйте ГГГГ-ММ-ДД или ДД.ММ.ГГГГ',
+  ),
+  'cell.notDate': entry(
+    () => 'not a date',
+    () => 'не дата',
+  ),
+  'cell.amountWithoutClient': entry(
+    () => 'amount without a client name',
+    () => 'сумма без имени клиента',
+  ),
+  'cell.notClientName': entry(
+    () => 'not a client name',
+    () => 'не имя клиента',
+  ),
+  'cell.errorForClientName': entry(
+    () => 'Excel error instead of a client name',
+    () => 'ошибка Excel вместо имени клиента',
+  ),
+  'cell.totalRow': entry(
+    () => 'a total row, left out',
+    () => 'строка итогов, пропущена',
+  ),
+  'cell.reviewsBelowNotCount': entry(
+    () => 'reviews below the bar must be a whole number 0 or more',
+    () => 'число пересмотров ниже планки должно быть целым, 0 или больше',
+  ),
+  // ---- errors that stop the aggregation -----------------------------------------------------
+  'aggregate.noMarginColumn': entry(
+    () => 'The rules use margin, but no margin column (Margin, Маржа, Прибыль…) was found.',
+    () => 'Правила считают по марже, но столбец маржи (Маржа, Прибыль, Margin…) не найден.',
+  ),
+} as const;
+
+export type MessageCode = keyof typeof TEXTS;
+export type MessageParams<C extends MessageCode> = (typeof TEXTS)[C] extends Entry<infer P> ? P : never;
+
+/** A code and its parameters; codes without parameters take none. */
+export type Message<C extends MessageCode = MessageCode> = {
+  [K in C]: MessageParams<K> extends void ? { readonly code: K; readonly params?: undefined } : { readonly code: K; readonly params: MessageParams<K> };
+}[C];
+
+export const MESSAGE_CODES = Object.keys(TEXTS) as MessageCode[];
+
+export function isMessageCode(s: unknown): s is MessageCode {
+  return typeof s === 'string' && Object.prototype.hasOwnProperty.call(TEXTS, s);
+}
+
+/** Build a message, checking its parameters: `msg('cell.excelError', { code: '#N/A' })`. */
+export function msg<C extends MessageCode>(code: C, ...params: MessageParams<C> extends void ? [] : [MessageParams<C>]): Message<C> {
+  return (params.length ? { code, params: params[0] } : { code }) as Message<C>;
+}
+
+/** The message as a sentence (or phrase) in `lang`. */
+export function renderMessage(m: Message, lang: Lang): string {
+  const e = TEXTS[m.code] as Entry<unknown>;
+  return e[lang](m.params);
+}
+
+/** The message in both languages (for errors that carry `messages`, see excel/errors `userMessage`). */
+export function messageTexts(m: Message): Record<Lang, string> {
+  return { en: renderMessage(m, 'en'), ru: renderMessage(m, 'ru') };
+}
+
+/**
+ * An error whose text exists in both languages: `message` is English (for logs and callers that
+ * know no language), `messages` holds both, `detail` the code and parameters.
+ */
+export class MessageError extends Error {
+  readonly messages: Record<Lang, string>;
+  constructor(public readonly detail: Message) {
+    const messages = messageTexts(detail);
+    super(messages.en);
+    this.name = 'MessageError';
+    this.messages = messages;
+  }
+}
