@@ -37,3 +37,4 @@ export * from './moneyFormat';
 export * from './dashboard';
 export * from './historyColumns';
 export * from './seededRandom';
+export * from './tierColours';
