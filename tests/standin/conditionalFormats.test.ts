@@ -211,6 +211,25 @@ describe('Range.conditionalFormats', () => {
   });
 });
 
+describe('conditionalStyleAt (what the workbench grid shows)', () => {
+  it('gives the first matching constant EqualTo rule, text compared ignoring case; others are not evaluated', async () => {
+    const s = book();
+    await addEqualTo(s, 'B2:B5', 'vip', '#F4D35E');
+    await addEqualTo(s, 'B2:B3', 'VIP', '#FF0000'); // on top, but only on B2:B3
+    await s.run(async (context) => {
+      const cf = context.workbook.worksheets.getItem('Clients').getRange('B2:B5').conditionalFormats.add('CellValue');
+      cf.cellValue.format.fill.color = '#00FF00';
+      cf.cellValue.rule = { formula1: '=$A$1', operator: 'EqualTo' }; // needs a calculation: ignored
+      await context.sync();
+    });
+    const sheet = s.model.sheet('Clients');
+    expect(sheet.conditionalStyleAt(1, 1)).toEqual({ fill: '#FF0000', fontColor: null }); // B2 VIP
+    expect(sheet.conditionalStyleAt(4, 1)).toEqual({ fill: '#F4D35E', fontColor: null }); // B5 VIP
+    expect(sheet.conditionalStyleAt(2, 1)).toBeUndefined(); // B3 Key
+    expect(sheet.conditionalStyleAt(1, 0)).toBeUndefined(); // A2, outside every rule
+  });
+});
+
 describe('conditional formats in .xlsx', () => {
   it('save then load keeps the rules, their order, areas, fills and fonts', async () => {
     const s = book();

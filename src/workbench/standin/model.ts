@@ -326,6 +326,30 @@ export class SheetModel {
     }
   }
 
+  /**
+   * The fill and font colour a conditional format gives cell (r, c), for the workbench grid:
+   * the first CellValue EqualTo / NotEqualTo rule (in priority order) whose formula is a constant
+   * (="text", compared ignoring case as Excel does, or =number) and that holds for the value.
+   * Other rules need a calculation engine and are not shown.
+   */
+  conditionalStyleAt(r: number, c: number): { fill: string | null; fontColor: string | null } | undefined {
+    if (this.conditionalFormats.length === 0) return undefined;
+    const v = this.getValue(r, c);
+    for (const cf of this.conditionalFormats) {
+      const rule = cf.rule;
+      if (cf.type !== 'CellValue' || !rule || (rule.operator !== 'EqualTo' && rule.operator !== 'NotEqualTo')) continue;
+      if (!cf.ranges.some((a) => r >= a.r0 && r <= a.r1 && c >= a.c0 && c <= a.c1)) continue;
+      const text = /^="((?:[^"]|"")*)"$/.exec(rule.formula1);
+      const num = /^=?(-?\d+(?:\.\d+)?)$/.exec(rule.formula1);
+      let equal: boolean;
+      if (text) equal = typeof v === 'string' && v.toLowerCase() === text[1].replace(/""/g, '"').toLowerCase();
+      else if (num) equal = typeof v === 'number' && v === Number(num[1]);
+      else continue;
+      if (equal === (rule.operator === 'EqualTo')) return { fill: cf.style.fill, fontColor: cf.style.fontColor };
+    }
+    return undefined;
+  }
+
   /** Conditional formats with at least one cell in `rect`, highest priority first. */
   conditionalFormatsIn(rect: Rect): ConditionalFormatModel[] {
     return this.conditionalFormats.filter((cf) => cf.ranges.some((a) => overlaps(a, rect)));
