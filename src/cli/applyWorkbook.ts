@@ -15,6 +15,7 @@ import {
   ResultCell,
   resultRow,
   summaryRows,
+  tierColours,
 } from '../core';
 import { InputFile, SheetGrid } from './readInput';
 
@@ -30,7 +31,8 @@ export interface Written {
   rows: number;
 }
 
-const TIER_FILLS = ['FFF4D35E', 'FF9DC3E6', 'FFD9E1F2', 'FFE2EFDA'];
+/** "#RRGGBB" → ExcelJS ARGB. */
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 export async function writeApplied(input: InputFile, sheet: SheetGrid, a: Analysis, out: string, lang: Lang): Promise<Written> {
   const tmp = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
@@ -108,8 +110,10 @@ async function applyToXlsx(input: InputFile, sheet: SheetGrid, a: Analysis, file
           cell.numFmt = dateFormat(lang);
         } else cell.value = v;
         if (k === 0 && values) {
-          const t = tierOf.get(r)!;
-          cell.fill = t < TIER_FILLS.length - 1 && t < a.rules.tiers.length - 1 ? { type: 'pattern', pattern: 'solid', fgColor: { argb: TIER_FILLS[t] } } : { type: 'pattern', pattern: 'none' };
+          // the tier colours the task pane uses too (src/core/tierColours)
+          const colour = tierColours(tierOf.get(r)!, a.rules.tiers.length);
+          cell.fill = colour ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(colour.fill) } } : { type: 'pattern', pattern: 'none' };
+          if (colour) cell.font = { ...cell.font, color: { argb: argb(colour.font) } };
         }
         if (k === 3) cell.alignment = { wrapText: false, vertical: 'top' };
       });

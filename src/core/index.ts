@@ -38,3 +38,4 @@ export * from './moneyFormat';
 export * from './dashboard';
 export * from './historyColumns';
 export * from './seededRandom';
+export * from './tierColours';

@@ -11,11 +11,13 @@ import { ExcelRun, Progress } from './host';
 import { appendRows, deleteOwnedSheet, ownedSheetExists, OwnedSheetSpec, readOwnedSheet, replaceRows, truncateRows } from './ownedSheets';
 import { SheetData } from './readSheet';
 import { BlockCell, captureBlock, restoreBlock, UndoRecord, writeBlock } from './writeBlock';
+import { colourTierColumn, restoreTierFormats, TierColumn, TierFormatRecord } from './tierFormats';
 
 /**
  * Apply a reviewed analysis to the workbook: the result columns beside a client-per-row table
  * (or a "Client tiers" sheet for a transaction log), and one "Tier history" row per client, so
- * the next review knows who was already warned. Returns what `undoApply` needs to restore
+ * the next review knows who was already warned; the Tier column is coloured by tier with
+ * conditional formats (see tierFormats). Returns what `undoApply` needs to restore
  * exactly what was there before.
  */
 export const HISTORY_SHEET: Record<Lang, string> = { en: 'Tier history', ru: 'История уровней' };
@@ -48,6 +50,8 @@ export interface ApplyRecord {
   clientSheet?: { name: string; previous: CellValue[][]; before?: UndoRecord | null };
   /** Rows appended from `fromRow` on; `created`: the apply created the sheet. */
   history: { sheet: string; fromRow: number; columns: number; created?: boolean };
+  /** The Tier column's conditional formats (absent when the host could not colour them). */
+  tierFormats?: TierFormatRecord;
   written: number;
   address: { sheetName: string; rowIndex: number; columnIndex: number };
 }
@@ -79,6 +83,7 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
   let clientSheet: ApplyRecord['clientSheet'];
   let written = 0;
   let address: ApplyRecord['address'];
+  let tierColumn: TierColumn;
   const progress = (from: number, span: number): Progress | undefined => (options.onProgress ? (d, l) => options.onProgress!(from + d * span, l) : undefined);
 
   if (a.table.shape === 'transactions') {
@@ -102,6 +107,7 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
     // nothing of the user's was touched: an empty undo block
     undo = { sheetName: name, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, formulas: [], numberFormat: [] };
     address = { sheetName: name, rowIndex: 0, columnIndex: 0 };
+    tierColumn = { sheetName: name, columnIndex: CLIENT_SHEET_HEADERS[lang].length - RESULT_HEADERS[lang].length, rowIndex: 1, rowCount: sorted.length };
   } else {
     const headerRow = a.table.headerRow;
     const { column } = resultColumnStart(data, headerRow);
@@ -115,6 +121,7 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
       rows.push(c ? resultRow(c, a, lang) : blank);
     }
     address = { sheetName: data.sheetName, rowIndex: data.rowIndex + headerRow, columnIndex: column };
+    tierColumn = { sheetName: data.sheetName, columnIndex: column, rowIndex: address.rowIndex + 1, rowCount: rows.length };
     undo = await writeBlock(
       run,
       {
@@ -154,11 +161,18 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
     await undoApply(run, { undo, clientSheet, history: { sheet: spec.name, fromRow: Number.MAX_SAFE_INTEGER, columns: spec.headers.length, created }, written, address }).catch(() => undefined);
     throw e;
   }
-  return { undo, clientSheet, history: { sheet: spec.name, fromRow, columns: spec.headers.length, created }, written, address };
+  const record: ApplyRecord = { undo, clientSheet, history: { sheet: spec.name, fromRow, columns: spec.headers.length, created }, written, address };
+  // colours last: they never fail the apply (null when the host cannot colour)
+  const tierFormats = await colourTierColumn(run, tierColumn, a.rules.tiers.map((t) => t.name));
+  if (tierFormats) record.tierFormats = tierFormats;
+  return record;
 }
 
-/** Restore exactly what was there before the apply: cells, the per-client sheet, the history. */
+/** Restore exactly what was there before the apply: cells, the per-client sheet, the history, the tier colours. */
 export async function undoApply(run: ExcelRun, record: ApplyRecord, onProgress?: Progress): Promise<void> {
+  // the colours first, while their sheet is still there (a sheet the apply created just goes);
+  // best effort, as colouring itself: the cells below are what undo guarantees
+  if (record.tierFormats && record.clientSheet?.before !== null) await restoreTierFormats(run, record.tierFormats).catch(() => undefined);
   if (record.undo.rowCount > 0) await restoreBlock(run, record.undo, { onProgress });
   if (record.clientSheet?.before === null) await deleteOwnedSheet(run, record.clientSheet.name);
   else if (record.clientSheet?.before) await restoreBlock(run, record.clientSheet.before);

@@ -50,3 +50,17 @@ export function utf8Bytes(s: string): number {
 export function jsonBytes(values: unknown): number {
   return utf8Bytes(JSON.stringify(values) ?? 'null');
 }
+
+/**
+ * Whether the host supports the ExcelApi requirement set `version` ("1.6"). Outside Office (the
+ * workbench, tests) there is no `Office` global and the answer is yes: the stand-in then answers
+ * for itself, failing calls it lacks with ApiNotFound as an old Excel does.
+ */
+export function excelApiSupported(version: string): boolean {
+  const requirements = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, version?: string): boolean } } } }).Office?.context?.requirements;
+  try {
+    return requirements ? requirements.isSetSupported('ExcelApi', version) : true;
+  } catch {
+    return false;
+  }
+}

@@ -6,7 +6,8 @@ import { evaluateClientsFormula, Evaluated, Registry } from './formulas';
 
 /**
  * A read-only spreadsheet grid over the stand-in's model: sheet tabs, column letters, row numbers,
- * values shown through their number formats, bold and fills, hidden rows skipped, and CLIENTS.*
+ * values shown through their number formats, bold and fills (also from cell-value conditional
+ * formats with a constant, such as the tier colours), hidden rows skipped, and CLIENTS.*
  * formulas evaluated with the real custom functions (dynamic arrays spill below their cell).
  * Rows are virtualised, so a 100,000-row sheet scrolls smoothly.
  */
@@ -147,14 +148,17 @@ export function Grid({ model, registry, version, sheet: index, onSheet }: Props)
                 </th>
                 {Array.from({ length: lastCol }, (_, c) => {
                   const { text, number } = show(r, c);
-                  const fill = sheet.getFill(r, c);
+                  // a matching conditional format wins over the cell's own fill, as in Excel
+                  const conditional = sheet.conditionalStyleAt(r, c);
+                  const fill = conditional?.fill ?? sheet.getFill(r, c);
+                  const color = conditional?.fontColor ?? (fill ? '#000' : undefined);
                   return (
                     <td
                       key={c}
                       className={styles.td}
                       data-cell={`${columnLetters(c)}${r + 1}`}
                       title={text.length > 20 ? text : undefined}
-                      style={{ textAlign: number ? 'right' : 'left', fontWeight: sheet.getBold(r, c) ? 600 : undefined, backgroundColor: fill ?? undefined, color: fill ? '#000' : undefined }}
+                      style={{ textAlign: number ? 'right' : 'left', fontWeight: sheet.getBold(r, c) ? 600 : undefined, backgroundColor: fill ?? undefined, color }}
                     >
                       {text}
                     </td>

@@ -1,13 +1,14 @@
 /**
  * Whole-workbook snapshots of the stand-in's model, for "nothing else changed" and "undo put
  * everything back" assertions: every sheet (name, order, visibility, protection, frozen panes,
- * column widths, hidden rows and columns, merges), every non-default cell (value, formula,
- * number format, and the fill / font attributes), tables, settings and the active sheet.
+ * column widths, hidden rows and columns, merges, conditional formats in priority order), every
+ * non-default cell (value, formula, number format, and the fill / font attributes), tables,
+ * settings and the active sheet.
  *
  * `diffSnapshots` lists the differences one per line-like entry, so a failing test names the
  * cell ("'Tier history'!B7 value: … → …") instead of dumping two huge objects.
  */
-import { CellError, columnLetters, SheetModel, WorkbookModel } from '../../src/workbench/standin';
+import { CellError, columnLetters, ConditionalFormatModel, formatRef, SheetModel, WorkbookModel } from '../../src/workbench/standin';
 
 /** A cell value as compared: errors become `{ error: '#N/A' }` so they differ from the text "#N/A". */
 export type SnapValue = string | number | boolean | { error: string } | null;
@@ -33,6 +34,8 @@ export interface SheetSnap {
   hiddenColumns: number[];
   hiddenRows: number[];
   merges: string[];
+  /** Conditional formats, top priority first: "CellValue J4:J324 EqualTo =\"VIP\" fill #F4D35E font #000000". */
+  conditionalFormats: string[];
   /** Non-default cells by A1 address. */
   cells: Record<string, CellSnap>;
 }
@@ -71,6 +74,14 @@ function isDefault(s: CellSnap): boolean {
   return s.value === null && s.formula === null && s.numberFormat === 'General' && s.fill === null && s.fontColor === null && !s.bold && !s.italic;
 }
 
+/** A conditional format as one comparable line: type, areas, rule, style, stop-if-true. */
+export function describeConditionalFormat(cf: ConditionalFormatModel): string {
+  const rule = cf.rule ? `${cf.rule.operator} ${cf.rule.formula1}${cf.rule.formula2 !== undefined ? ` ${cf.rule.formula2}` : ''}` : cf.formula || JSON.stringify(cf.raw ?? null);
+  const st = cf.style;
+  const style = [st.fill && `fill ${st.fill}`, st.fontColor && `font ${st.fontColor}`, st.bold !== null && `bold ${st.bold}`, st.italic !== null && `italic ${st.italic}`].filter(Boolean).join(' ');
+  return `${cf.type} ${cf.ranges.map(formatRef).join(' ')} ${rule}${style ? ` ${style}` : ''}${cf.stopIfTrue ? ' stopIfTrue' : ''}`;
+}
+
 export function snapshotSheet(sheet: SheetModel): SheetSnap {
   const cells: Record<string, CellSnap> = {};
   const used = sheet.usedRange(false);
@@ -93,6 +104,7 @@ export function snapshotSheet(sheet: SheetModel): SheetSnap {
     hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
     hiddenRows: sheet.hiddenRowIndices(),
     merges: sheet.merges.map((m) => `${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`),
+    conditionalFormats: sheet.conditionalFormats.map(describeConditionalFormat),
     cells,
   };
 }
@@ -159,7 +171,7 @@ export function diffSnapshots(before: WorkbookSnap, after: WorkbookSnap): Differ
 }
 
 function diffSheet(b: SheetSnap, a: SheetSnap, out: Difference[]): void {
-  for (const key of ['visibility', 'protected', 'frozenRows', 'frozenColumns', 'tabColor', 'columnWidths', 'hiddenColumns', 'hiddenRows', 'merges'] as const) {
+  for (const key of ['visibility', 'protected', 'frozenRows', 'frozenColumns', 'tabColor', 'columnWidths', 'hiddenColumns', 'hiddenRows', 'merges', 'conditionalFormats'] as const) {
     if (!same(b[key], a[key])) out.push({ sheet: b.name, what: key, before: b[key], after: a[key] });
   }
   const addresses = new Set([...Object.keys(b.cells), ...Object.keys(a.cells)]);

@@ -8,6 +8,7 @@
 /** Error codes the stand-in produces, spelled as Office spells them (`Excel.ErrorCodes`, `OfficeExtension.ErrorCodes`). */
 export const ErrorCodes = {
   accessDenied: 'AccessDenied',
+  apiNotFound: 'ApiNotFound',
   generalException: 'GeneralException',
   invalidArgument: 'InvalidArgument',
   invalidOperation: 'InvalidOperation',
@@ -42,6 +43,7 @@ export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 /** Default messages, as Excel words them. */
 const MESSAGES: Record<string, string> = {
   AccessDenied: 'You cannot perform the requested operation.',
+  ApiNotFound: 'The API you are trying to use could not be found. It may be available in a newer version of Excel. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/reference/requirement-sets/excel-api-requirement-sets".',
   GeneralException: 'There was an internal error while processing the request.',
   InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
   InvalidOperation: 'The requested operation is invalid.',

@@ -11,6 +11,7 @@ export { ErrorCodes, OfficeExtensionError, isOfficeError } from './errors';
 export type { ErrorCode, OfficeErrorDebugInfo } from './errors';
 export {
   CellError,
+  ConditionalFormatModel,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_NUMBER_FORMAT,
   ShapeModel,
@@ -20,9 +21,9 @@ export {
   modelFromGrid,
   sheetNameProblem,
 } from './model';
-export type { CellSnapshot, CellValue, GridSheet, OfficeCellValue, ShapeImage, SheetVisibility } from './model';
+export type { CellSnapshot, CellValue, CellValueOperator, ConditionalFormatType, ConditionalStyle, GridSheet, OfficeCellValue, ShapeImage, SheetVisibility } from './model';
 export { decodeBase64, readImage } from './image';
-export { MAX_COLS, MAX_ROWS, columnIndex, columnLetters, formatAddress, parseRef, quoteSheetName } from './address';
+export { MAX_COLS, MAX_ROWS, columnIndex, columnLetters, formatAddress, formatRef, parseRef, quoteSheetName } from './address';
 export type { Rect } from './address';
 export { TEXT_FORMAT, entryFor } from './entry';
 export { dateFromSerial, formatText, serialFromDate } from './text';

@@ -147,6 +147,8 @@ export class SheetModel {
   readonly merges: Rect[] = [];
   /** Pictures on the sheet (`Worksheet.shapes`), in z-order. */
   readonly shapes: ShapeModel[] = [];
+  /** Conditional formats, highest priority first (index = `ConditionalFormat.priority`). */
+  readonly conditionalFormats: ConditionalFormatModel[] = [];
 
   private readonly vals: Array<Array<CellValue | undefined> | undefined> = [];
   private readonly formulas = new Map<number, string>();
@@ -308,6 +310,49 @@ export class SheetModel {
     this.fill.clear(rect);
     this.fontColor.clear(rect);
     this.fontStyle.clear(rect);
+    this.clearConditionalFormats(rect);
+  }
+
+  /**
+   * Takes the cells of `rect` out of every conditional format (as Excel's "Clear Rules from
+   * Selected Cells" and clearing formats do): a format's areas lose those cells, possibly
+   * splitting into several areas; a format left with no cells is deleted.
+   */
+  clearConditionalFormats(rect: Rect): void {
+    for (const cf of [...this.conditionalFormats]) {
+      if (!cf.ranges.some((a) => overlaps(a, rect))) continue;
+      cf.ranges = cf.ranges.flatMap((a) => subtractRect(a, rect));
+      if (cf.ranges.length === 0) this.workbook.removeConditionalFormat(cf);
+    }
+  }
+
+  /**
+   * The fill and font colour a conditional format gives cell (r, c), for the workbench grid:
+   * the first CellValue EqualTo / NotEqualTo rule (in priority order) whose formula is a constant
+   * (="text", compared ignoring case as Excel does, or =number) and that holds for the value.
+   * Other rules need a calculation engine and are not shown.
+   */
+  conditionalStyleAt(r: number, c: number): { fill: string | null; fontColor: string | null } | undefined {
+    if (this.conditionalFormats.length === 0) return undefined;
+    const v = this.getValue(r, c);
+    for (const cf of this.conditionalFormats) {
+      const rule = cf.rule;
+      if (cf.type !== 'CellValue' || !rule || (rule.operator !== 'EqualTo' && rule.operator !== 'NotEqualTo')) continue;
+      if (!cf.ranges.some((a) => r >= a.r0 && r <= a.r1 && c >= a.c0 && c <= a.c1)) continue;
+      const text = /^="((?:[^"]|"")*)"$/.exec(rule.formula1);
+      const num = /^=?(-?\d+(?:\.\d+)?)$/.exec(rule.formula1);
+      let equal: boolean;
+      if (text) equal = typeof v === 'string' && v.toLowerCase() === text[1].replace(/""/g, '"').toLowerCase();
+      else if (num) equal = typeof v === 'number' && v === Number(num[1]);
+      else continue;
+      if (equal === (rule.operator === 'EqualTo')) return { fill: cf.style.fill, fontColor: cf.style.fontColor };
+    }
+    return undefined;
+  }
+
+  /** Conditional formats with at least one cell in `rect`, highest priority first. */
+  conditionalFormatsIn(rect: Rect): ConditionalFormatModel[] {
+    return this.conditionalFormats.filter((cf) => cf.ranges.some((a) => overlaps(a, rect)));
   }
 
   clearFills(rect: Rect): void {
@@ -498,6 +543,63 @@ export class ShapeModel {
   }
 }
 
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+/** The parts of `a` outside `b`: up to four rectangles (above, below, left, right). */
+export function subtractRect(a: Rect, b: Rect): Rect[] {
+  if (!overlaps(a, b)) return [a];
+  const out: Rect[] = [];
+  if (a.r0 < b.r0) out.push({ ...a, r1: b.r0 - 1 });
+  if (a.r1 > b.r1) out.push({ ...a, r0: b.r1 + 1 });
+  const r0 = Math.max(a.r0, b.r0);
+  const r1 = Math.min(a.r1, b.r1);
+  if (a.c0 < b.c0) out.push({ r0, r1, c0: a.c0, c1: b.c0 - 1 });
+  if (a.c1 > b.c1) out.push({ r0, r1, c0: b.c1 + 1, c1: a.c1 });
+  return out;
+}
+
+/** Office's conditional format types (`Excel.ConditionalFormatType`). */
+export type ConditionalFormatType = 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue';
+
+/** Office's cell-value operators (`Excel.ConditionalCellValueOperator`). */
+export type CellValueOperator = 'Invalid' | 'Between' | 'NotBetween' | 'EqualTo' | 'NotEqualTo' | 'GreaterThan' | 'LessThan' | 'GreaterThanOrEqual' | 'LessThanOrEqual';
+
+/** The format a rule applies (`ConditionalRangeFormat`): fill and font; unset parts are null. */
+export interface ConditionalStyle {
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  italic: boolean | null;
+}
+
+/**
+ * One conditional format (ExcelApi 1.6) on a sheet: its areas, type and, for the two kinds the
+ * stand-in models in full, the rule and the format — `CellValue` (operator, formula1, formula2)
+ * and `Custom` (a formula). Other kinds read from an .xlsx keep their ExcelJS rule in `raw` so
+ * they are written back unchanged; only type, priority, range and delete work on them.
+ */
+export class ConditionalFormatModel {
+  deleted = false;
+  stopIfTrue = false;
+  /** CellValue rule; null until `cellValue.rule` is set (Excel then reports formula1 ""). */
+  rule: { formula1: string; formula2?: string; operator: CellValueOperator } | null = null;
+  /** Custom rule formula ("" until set). */
+  formula = '';
+  readonly style: ConditionalStyle = { fill: null, fontColor: null, bold: null, italic: null };
+  /** An ExcelJS rule of a kind the stand-in does not model, kept for the .xlsx round trip. */
+  raw: unknown;
+
+  constructor(
+    readonly id: string,
+    readonly sheet: SheetModel,
+    readonly type: ConditionalFormatType,
+    /** The cells it applies to: one or more areas. */
+    public ranges: Rect[],
+  ) {}
+}
+
 export class TableModel {
   deleted = false;
   showTotals = false;
@@ -558,6 +660,7 @@ export class WorkbookModel {
   private sheetNumber = 0;
   private tableNumber = 0;
   private shapeNumber = 0;
+  private cfNumber = 0;
 
   nextSheetNumber(): number {
     return ++this.sheetNumber;
@@ -577,6 +680,20 @@ export class WorkbookModel {
     const shape = new ShapeModel(String(n), sheet, `Picture ${n}`, image);
     sheet.shapes.push(shape);
     return shape;
+  }
+
+  /** Adds a conditional format at the top priority (as `ConditionalFormatCollection.add`). */
+  addConditionalFormat(sheet: SheetModel, type: ConditionalFormatType, ranges: Rect[], atEnd = false): ConditionalFormatModel {
+    const cf = new ConditionalFormatModel(`{CF-${String(++this.cfNumber).padStart(8, '0')}}`, sheet, type, ranges);
+    if (atEnd) sheet.conditionalFormats.push(cf);
+    else sheet.conditionalFormats.unshift(cf);
+    return cf;
+  }
+
+  removeConditionalFormat(cf: ConditionalFormatModel): void {
+    const i = cf.sheet.conditionalFormats.indexOf(cf);
+    if (i >= 0) cf.sheet.conditionalFormats.splice(i, 1);
+    cf.deleted = true;
   }
 
   removeShape(shape: ShapeModel): void {
@@ -634,6 +751,7 @@ export class WorkbookModel {
     sheet.deleted = true;
     for (const t of sheet.tables) this.removeTable(t);
     for (const sh of [...sheet.shapes]) this.removeShape(sh);
+    for (const cf of [...sheet.conditionalFormats]) this.removeConditionalFormat(cf);
     if (this.active === sheet) this.active = this.sheets.slice(Math.max(0, i - 1)).find((s) => s.visibility === 'Visible') ?? this.sheets.find((s) => s.visibility === 'Visible');
   }
 

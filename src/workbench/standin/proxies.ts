@@ -33,7 +33,7 @@ import {
   writeNumberFormats,
 } from './cells';
 import { ErrorCodes, OfficeExtensionError, officeError, propertyNotLoaded } from './errors';
-import { DEFAULT_COLUMN_WIDTH, ShapeModel, SheetModel, SheetVisibility, TableModel, WorkbookModel, sheetNameProblem } from './model';
+import { CellValueOperator, ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, ShapeModel, SheetModel, SheetVisibility, TableModel, WorkbookModel, sheetNameProblem } from './model';
 import { readImage } from './image';
 import {
   Action,
@@ -672,6 +672,7 @@ function hiddenState(hidden: number, total: number): boolean | null {
 export class RangeProxy extends ClientObjectBase {
   private _format?: RangeFormatProxy;
   private _worksheet?: WorksheetProxy;
+  private _conditionalFormats?: ConditionalFormatCollectionProxy;
 
   get _className(): string {
     return 'Range';
@@ -726,11 +727,23 @@ export class RangeProxy extends ClientObjectBase {
   override _navigation(name: string): ClientObjectBase | undefined {
     if (name === 'format') return this.format;
     if (name === 'worksheet') return this.worksheet;
+    if (name === 'conditionalFormats') return this.conditionalFormats;
     return undefined;
   }
 
   get format(): RangeFormatProxy {
     return (this._format ??= new RangeFormatProxy(this.context, this));
+  }
+  /** The conditional formats with a cell in this range (ExcelApi 1.6; ApiNotFound on a host without it). */
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    const path = 'Range.conditionalFormats';
+    return (this._conditionalFormats ??= new ConditionalFormatCollectionProxy(this.context, this, {
+      path,
+      resolve: (b, x) => {
+        requireApi(x, 'ExcelApi 1.6', path);
+        return b;
+      },
+    }));
   }
   get worksheet(): WorksheetProxy {
     return (this._worksheet ??= new WorksheetProxy(this.context, this, { resolve: (b) => ({ kind: 'sheet', sheet: asRange(b).sheet }), path: 'Range.worksheet' }));
@@ -1206,6 +1219,446 @@ export class RangeFontProxy extends ClientObjectBase {
   }
   get size(): number {
     return this._get('size');
+  }
+}
+
+// ---- Conditional formats (ExcelApi 1.6) ---------------------------------------------------------
+
+const CF_TYPES: readonly string[] = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
+const CELL_VALUE_OPERATORS: readonly string[] = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqual', 'LessThanOrEqual'];
+/** Office's words when a format's sub-object of another type is used (office-js issue #2180). */
+const NOT_PERMITTED = 'This operation is not permitted for the current object.';
+
+function asConditionalFormat(b: Binding): ConditionalFormatModel {
+  if (b.kind !== 'conditionalFormat') throw internal('conditional format', b);
+  return b.cf;
+}
+
+/** ApiNotFound when the host lacks the requirement set (`StandInOptions.unsupportedApis`). */
+function requireApi(x: Exec, set: string, location: string): void {
+  if (x.engine.options.unsupportedApis.includes(set)) throw officeError(ErrorCodes.apiNotFound, location);
+}
+
+/** A rule formula Excel would refuse: empty, or with quotes that do not pair up ('="A"B"'). */
+function badRuleFormula(f: unknown): boolean {
+  if (typeof f !== 'string' || f.trim() === '') return true;
+  return (f.match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
+/**
+ * Stand-in for `Excel.ConditionalFormatCollection` (`Range.conditionalFormats`): the formats with
+ * at least one cell in the range, highest priority first. `add` puts a new format (CellValue or
+ * Custom) over the whole range at the top priority; `clearAll` takes the range's cells out of
+ * every format (a format left with no cells goes).
+ */
+export class ConditionalFormatCollectionProxy extends CollectionBase<ConditionalFormatProxy> {
+  get _className(): string {
+    return 'ConditionalFormatCollection';
+  }
+  _members(b: Binding): Binding[] {
+    const { sheet, rect } = asRange(b);
+    return sheet.conditionalFormatsIn(rect).map((cf) => ({ kind: 'conditionalFormat', cf }));
+  }
+  _item(binding: Binding): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.context, this, { binding, path: 'ConditionalFormatCollection.items' });
+  }
+
+  add(type: Excel.ConditionalFormatType | string): ConditionalFormatProxy {
+    const path = 'ConditionalFormatCollection.add';
+    return new ConditionalFormatProxy(this.context, this, {
+      instantiate: true,
+      invalidAfterRequest: true,
+      path,
+      size: () => ACTION_OVERHEAD + utf8Length(jsonOf(type ?? null)),
+      resolve: (b, x) => {
+        const { sheet, rect } = asRange(b);
+        if (typeof type !== 'string' || !CF_TYPES.includes(type)) throw invalidArgument(path);
+        if (type !== 'CellValue' && type !== 'Custom') throw officeError(ErrorCodes.notImplemented, path, 'The stand-in adds CellValue and Custom conditional formats only.');
+        assertWritable(sheet, path);
+        return { kind: 'conditionalFormat', cf: x.model.addConditionalFormat(sheet, type, [{ ...rect }]) };
+      },
+    });
+  }
+
+  getCount(): ClientResult<number> {
+    return this._methodResult('GetCount', [], (b) => this._members(b).length);
+  }
+
+  private _find(path: string, pick: (b: Binding) => ConditionalFormatModel | undefined, orNull: boolean): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b, x) => {
+        if (orNull) requireApi(x, 'ExcelApi 1.14', path);
+        const cf = pick(b);
+        if (cf) return { kind: 'conditionalFormat', cf };
+        if (orNull) return NULL_OBJECT;
+        throw officeError(ErrorCodes.itemNotFound, path);
+      },
+    });
+  }
+
+  getItem(id: string): ConditionalFormatProxy {
+    return this._find('ConditionalFormatCollection.getItem', (b) => this._members(b).map(asConditionalFormat).find((cf) => cf.id === id), false);
+  }
+  /** ExcelApi 1.14. */
+  getItemOrNullObject(id: string): ConditionalFormatProxy {
+    return this._find('ConditionalFormatCollection.getItemOrNullObject', (b) => this._members(b).map(asConditionalFormat).find((cf) => cf.id === id), true);
+  }
+  getItemAt(index: number): ConditionalFormatProxy {
+    return this._find('ConditionalFormatCollection.getItemAt', (b) => (isInteger(index) && index >= 0 ? this._members(b).map(asConditionalFormat)[index] : undefined), false);
+  }
+
+  clearAll(): void {
+    this._method('ClearAll', [], (b) => {
+      const { sheet, rect } = asRange(b);
+      assertWritable(sheet, 'ConditionalFormatCollection.clearAll');
+      sheet.clearConditionalFormats(rect);
+    });
+  }
+}
+
+/** Stand-in for `Excel.ConditionalFormat`: id, type, priority, stopIfTrue, the typed sub-objects, delete, getRange. */
+export class ConditionalFormatProxy extends ClientObjectBase {
+  private _sub = new Map<string, ClientObjectBase>();
+
+  get _className(): string {
+    return 'ConditionalFormat';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['id', 'priority', 'stopIfTrue', 'type'];
+  }
+  _read(name: string, b: Binding): unknown {
+    const cf = asConditionalFormat(b);
+    switch (name) {
+      case 'id':
+        return cf.id;
+      case 'priority':
+        return cf.sheet.conditionalFormats.indexOf(cf);
+      case 'stopIfTrue':
+        return cf.stopIfTrue;
+      case 'type':
+        return cf.type;
+      default:
+        return undefined;
+    }
+  }
+  override _navigation(name: string): ClientObjectBase | undefined {
+    switch (name) {
+      case 'cellValue':
+        return this.cellValue;
+      case 'cellValueOrNullObject':
+        return this.cellValueOrNullObject;
+      case 'custom':
+        return this.custom;
+      case 'customOrNullObject':
+        return this.customOrNullObject;
+      default:
+        return undefined;
+    }
+  }
+
+  /** A sub-object that exists only on a format of `type`: InvalidOperation at sync (or a null object) otherwise. */
+  private _typed<T extends ClientObjectBase>(name: string, type: string, orNull: boolean, make: (init: ProxyInit) => T): T {
+    let sub = this._sub.get(name) as T | undefined;
+    if (!sub) {
+      const path = `ConditionalFormat.${name}`;
+      sub = make({
+        path,
+        resolve: (b) => {
+          if (asConditionalFormat(b).type === type) return b;
+          if (orNull) return NULL_OBJECT;
+          throw new OfficeExtensionError({ code: ErrorCodes.invalidOperation, message: NOT_PERMITTED, errorLocation: path });
+        },
+      });
+      this._sub.set(name, sub);
+    }
+    return sub;
+  }
+
+  get cellValue(): CellValueConditionalFormatProxy {
+    return this._typed('cellValue', 'CellValue', false, (init) => new CellValueConditionalFormatProxy(this.context, this, init));
+  }
+  get cellValueOrNullObject(): CellValueConditionalFormatProxy {
+    return this._typed('cellValueOrNullObject', 'CellValue', true, (init) => new CellValueConditionalFormatProxy(this.context, this, init));
+  }
+  get custom(): CustomConditionalFormatProxy {
+    return this._typed('custom', 'Custom', false, (init) => new CustomConditionalFormatProxy(this.context, this, init));
+  }
+  get customOrNullObject(): CustomConditionalFormatProxy {
+    return this._typed('customOrNullObject', 'Custom', true, (init) => new CustomConditionalFormatProxy(this.context, this, init));
+  }
+
+  get id(): string {
+    return this._get('id');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  /** 0 is the top priority; setting it moves the format (negative counts from the end, out of range clamps). */
+  get priority(): number {
+    return this._get('priority');
+  }
+  set priority(value: number) {
+    const location = 'ConditionalFormat.priority';
+    this._setProperty('priority', value, (b, data) => {
+      const cf = asConditionalFormat(b);
+      if (!isInteger(data)) throw invalidArgument(location);
+      assertWritable(cf.sheet, location);
+      const list = cf.sheet.conditionalFormats;
+      const p = Math.max(0, Math.min(list.length - 1, data < 0 ? list.length + data : data));
+      list.splice(list.indexOf(cf), 1);
+      list.splice(p, 0, cf);
+    });
+  }
+  get stopIfTrue(): boolean {
+    return this._get('stopIfTrue');
+  }
+  set stopIfTrue(value: boolean) {
+    const location = 'ConditionalFormat.stopIfTrue';
+    this._setProperty('stopIfTrue', value, (b, data) => {
+      const cf = asConditionalFormat(b);
+      if (typeof data !== 'boolean') throw invalidArgument(location);
+      assertWritable(cf.sheet, location);
+      cf.stopIfTrue = data;
+    });
+  }
+
+  delete(): void {
+    this._method('Delete', [], (b, x) => {
+      const cf = asConditionalFormat(b);
+      assertWritable(cf.sheet, 'ConditionalFormat.delete');
+      x.model.removeConditionalFormat(cf);
+    });
+  }
+
+  private _rangeOf(path: string, orNull: boolean): RangeProxy {
+    return new RangeProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b) => {
+        const cf = asConditionalFormat(b);
+        if (cf.ranges.length === 1) return { kind: 'range', sheet: cf.sheet, rect: { ...cf.ranges[0] } };
+        if (orNull) return NULL_OBJECT;
+        throw officeError(ErrorCodes.invalidOperation, path);
+      },
+    });
+  }
+  /** The one area the format applies to; InvalidOperation when it has several. */
+  getRange(): RangeProxy {
+    return this._rangeOf('ConditionalFormat.getRange', false);
+  }
+  getRangeOrNullObject(): RangeProxy {
+    return this._rangeOf('ConditionalFormat.getRangeOrNullObject', true);
+  }
+}
+
+/** Stand-in for `Excel.CellValueConditionalFormat`: `rule` (operator, formula1, formula2) and `format`. */
+export class CellValueConditionalFormatProxy extends ClientObjectBase {
+  private _format?: ConditionalRangeFormatProxy;
+  get _className(): string {
+    return 'CellValueConditionalFormat';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['rule'];
+  }
+  _read(name: string, b: Binding): unknown {
+    if (name !== 'rule') return undefined;
+    const rule = asConditionalFormat(b).rule;
+    return rule ? { ...rule } : { formula1: '', operator: 'Invalid' };
+  }
+  override _navigation(name: string): ClientObjectBase | undefined {
+    return name === 'format' ? this.format : undefined;
+  }
+  get format(): ConditionalRangeFormatProxy {
+    return (this._format ??= new ConditionalRangeFormatProxy(this.context, this));
+  }
+  get rule(): Excel.ConditionalCellValueRule {
+    return this._get('rule');
+  }
+  set rule(value: Excel.ConditionalCellValueRule) {
+    const location = 'CellValueConditionalFormat.rule';
+    this._setProperty('rule', value, (b, data) => {
+      const cf = asConditionalFormat(b);
+      const r = data as { formula1?: unknown; formula2?: unknown; operator?: unknown } | null;
+      if (!r || typeof r !== 'object' || typeof r.operator !== 'string' || !CELL_VALUE_OPERATORS.includes(r.operator) || badRuleFormula(r.formula1)) throw invalidArgument(location);
+      const two = r.operator === 'Between' || r.operator === 'NotBetween';
+      if (two && badRuleFormula(r.formula2)) throw invalidArgument(location);
+      assertWritable(cf.sheet, location);
+      cf.rule = { formula1: r.formula1 as string, operator: r.operator as CellValueOperator };
+      if (two) cf.rule.formula2 = r.formula2 as string;
+    });
+  }
+}
+
+/** Stand-in for `Excel.CustomConditionalFormat`: `rule` (a formula) and `format`. */
+export class CustomConditionalFormatProxy extends ClientObjectBase {
+  private _format?: ConditionalRangeFormatProxy;
+  private _rule?: ConditionalFormatRuleProxy;
+  get _className(): string {
+    return 'CustomConditionalFormat';
+  }
+  get _scalarNames(): readonly string[] {
+    return [];
+  }
+  _read(): unknown {
+    return undefined;
+  }
+  override _navigation(name: string): ClientObjectBase | undefined {
+    if (name === 'format') return this.format;
+    if (name === 'rule') return this.rule;
+    return undefined;
+  }
+  get format(): ConditionalRangeFormatProxy {
+    return (this._format ??= new ConditionalRangeFormatProxy(this.context, this));
+  }
+  get rule(): ConditionalFormatRuleProxy {
+    return (this._rule ??= new ConditionalFormatRuleProxy(this.context, this));
+  }
+}
+
+/** Stand-in for `Excel.ConditionalFormatRule`: the formula of a Custom format. */
+export class ConditionalFormatRuleProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'ConditionalFormatRule';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['formula', 'formulaLocal'];
+  }
+  _read(name: string, b: Binding): unknown {
+    return name === 'formula' || name === 'formulaLocal' ? asConditionalFormat(b).formula : undefined;
+  }
+  get formula(): string {
+    return this._get('formula');
+  }
+  set formula(value: string) {
+    const location = 'ConditionalFormatRule.formula';
+    this._setProperty('formula', value, (b, data) => {
+      const cf = asConditionalFormat(b);
+      if (badRuleFormula(data)) throw invalidArgument(location);
+      assertWritable(cf.sheet, location);
+      cf.formula = data as string;
+    });
+  }
+  get formulaLocal(): string {
+    return this._get('formulaLocal');
+  }
+}
+
+/** Stand-in for `Excel.ConditionalRangeFormat`: `fill` and `font` (borders and number format are not modelled). */
+export class ConditionalRangeFormatProxy extends ClientObjectBase {
+  private _fill?: ConditionalRangeFillProxy;
+  private _font?: ConditionalRangeFontProxy;
+  get _className(): string {
+    return 'ConditionalRangeFormat';
+  }
+  get _scalarNames(): readonly string[] {
+    return [];
+  }
+  _read(): unknown {
+    return undefined;
+  }
+  override _navigation(name: string): ClientObjectBase | undefined {
+    if (name === 'fill') return this.fill;
+    if (name === 'font') return this.font;
+    return undefined;
+  }
+  get fill(): ConditionalRangeFillProxy {
+    return (this._fill ??= new ConditionalRangeFillProxy(this.context, this));
+  }
+  get font(): ConditionalRangeFontProxy {
+    return (this._font ??= new ConditionalRangeFontProxy(this.context, this));
+  }
+}
+
+/** Stand-in for `Excel.ConditionalRangeFill`: `color` "#RRGGBB" (null when the rule sets no fill), `clear()`. */
+export class ConditionalRangeFillProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'ConditionalRangeFill';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['color'];
+  }
+  _read(name: string, b: Binding): unknown {
+    return name === 'color' ? asConditionalFormat(b).style.fill : undefined;
+  }
+  get color(): string | null {
+    return this._get('color');
+  }
+  set color(value: string) {
+    const location = 'ConditionalRangeFill.color';
+    this._setProperty('color', value, (b, data) => {
+      const cf = asConditionalFormat(b);
+      const color = parseColor(data, location);
+      assertWritable(cf.sheet, location);
+      cf.style.fill = color;
+    });
+  }
+  clear(): void {
+    this._method('Clear', [], (b) => {
+      const cf = asConditionalFormat(b);
+      assertWritable(cf.sheet, 'ConditionalRangeFill.clear');
+      cf.style.fill = null;
+    });
+  }
+}
+
+/** Stand-in for `Excel.ConditionalRangeFont`: `color`, `bold`, `italic` (null when the rule leaves them), `clear()`. */
+export class ConditionalRangeFontProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'ConditionalRangeFont';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['bold', 'color', 'italic'];
+  }
+  _read(name: string, b: Binding): unknown {
+    const s = asConditionalFormat(b).style;
+    if (name === 'color') return s.fontColor;
+    if (name === 'bold') return s.bold;
+    if (name === 'italic') return s.italic;
+    return undefined;
+  }
+  get color(): string | null {
+    return this._get('color');
+  }
+  set color(value: string) {
+    const location = 'ConditionalRangeFont.color';
+    this._setProperty('color', value, (b, data) => {
+      const cf = asConditionalFormat(b);
+      const color = parseColor(data, location);
+      assertWritable(cf.sheet, location);
+      cf.style.fontColor = color;
+    });
+  }
+  get bold(): boolean | null {
+    return this._get('bold');
+  }
+  set bold(value: boolean) {
+    this._setFlag('bold', value);
+  }
+  get italic(): boolean | null {
+    return this._get('italic');
+  }
+  set italic(value: boolean) {
+    this._setFlag('italic', value);
+  }
+  private _setFlag(name: 'bold' | 'italic', value: boolean): void {
+    const location = `ConditionalRangeFont.${name}`;
+    this._setProperty(name, value, (b, data) => {
+      const cf = asConditionalFormat(b);
+      if (typeof data !== 'boolean') throw invalidArgument(location);
+      assertWritable(cf.sheet, location);
+      cf.style[name] = data;
+    });
+  }
+  clear(): void {
+    this._method('Clear', [], (b) => {
+      const cf = asConditionalFormat(b);
+      assertWritable(cf.sheet, 'ConditionalRangeFont.clear');
+      cf.style.fontColor = null;
+      cf.style.bold = null;
+      cf.style.italic = null;
+    });
   }
 }
 

@@ -16,7 +16,7 @@
  */
 import { ErrorCodes, OfficeExtensionError, officeError, propertyNotLoaded } from './errors';
 import type { Rect } from './address';
-import type { ShapeModel, SheetModel, TableModel, WorkbookModel } from './model';
+import type { ConditionalFormatModel, ShapeModel, SheetModel, TableModel, WorkbookModel } from './model';
 
 // ---- options and statistics ---------------------------------------------------------------------
 
@@ -35,6 +35,11 @@ export interface StandInOptions {
   latencyMs?: number;
   /** Starts in cell-edit mode: every sync fails with InvalidOperationInCellEditMode. */
   editMode?: boolean;
+  /**
+   * Requirement sets the host lacks, e.g. ['ExcelApi 1.6'] for a host without conditional
+   * formats: calls that need them fail at sync with ApiNotFound, as on an old Excel.
+   */
+  unsupportedApis?: string[];
   /**
    * The value `Range.values` reports for a formula the model has no cached result for. The
    * stand-in has no calculation engine; the default reports "#NAME?".
@@ -101,6 +106,7 @@ export class Engine {
       maxCellsPerOperation: options.maxCellsPerOperation ?? 33_554_000,
       latencyMs: options.latencyMs ?? 0,
       evaluateFormula: options.evaluateFormula,
+      unsupportedApis: options.unsupportedApis ?? [],
     };
     this.editMode = options.editMode ?? false;
   }
@@ -143,7 +149,8 @@ export type Binding =
   | { kind: 'table'; table: TableModel }
   | { kind: 'column'; table: TableModel; index: number }
   | { kind: 'setting'; key: string }
-  | { kind: 'shape'; shape: ShapeModel };
+  | { kind: 'shape'; shape: ShapeModel }
+  | { kind: 'conditionalFormat'; cf: ConditionalFormatModel };
 
 export const WORKBOOK: Binding = { kind: 'workbook' };
 export const NULL_OBJECT: Binding = { kind: 'null' };
@@ -351,6 +358,7 @@ export abstract class ClientObjectBase {
     if ((b.kind === 'sheet' || b.kind === 'range') && b.sheet.deleted) throw officeError(ErrorCodes.itemNotFound, this._path);
     if ((b.kind === 'table' || b.kind === 'column') && b.table.deleted) throw officeError(ErrorCodes.itemNotFound, this._path);
     if (b.kind === 'shape' && (b.shape.deleted || b.shape.sheet.deleted)) throw officeError(ErrorCodes.itemNotFound, this._path);
+    if (b.kind === 'conditionalFormat' && (b.cf.deleted || b.cf.sheet.deleted)) throw officeError(ErrorCodes.itemNotFound, this._path);
   }
 
   _invalidPathError(): OfficeExtensionError {

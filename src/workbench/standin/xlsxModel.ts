@@ -3,12 +3,14 @@
  * and in the browser. Kept: values (dates as serial numbers, as Office reports them), formulas
  * with their cached results, number formats, solid fills, bold / italic / font colour, hidden
  * rows and columns, column widths, merged areas, tables, frozen panes, sheet visibility and
- * protection, the active sheet. Not kept: add-in settings (Office stores them in a web-extension
- * part ExcelJS does not read or write), theme colours, conditional formats, everything else.
+ * protection, the active sheet, conditional formats (cell-value and formula rules with their fill
+ * and font in full; other kinds passed through as ExcelJS read them). Not kept: add-in settings
+ * (Office stores them in a web-extension part ExcelJS does not read or write), theme colours,
+ * everything else.
  */
 import ExcelJS from 'exceljs';
-import { Rect, columnLetters } from './address';
-import { CellError, CellValue, DEFAULT_COLUMN_WIDTH, DEFAULT_NUMBER_FORMAT, SheetModel, SheetVisibility, WorkbookModel, sheetNameProblem } from './model';
+import { Rect, columnLetters, formatRef, parseRef } from './address';
+import { CellError, CellValue, CellValueOperator, ConditionalFormatModel, ConditionalFormatType, ConditionalStyle, DEFAULT_COLUMN_WIDTH, DEFAULT_NUMBER_FORMAT, SheetModel, SheetVisibility, WorkbookModel, sheetNameProblem } from './model';
 import { serialFromDate } from './text';
 
 export { modelFromGrid } from './model';
@@ -90,6 +92,124 @@ function readCell(sheet: SheetModel, cell: ExcelJS.Cell, r: number, c: number, d
   }
 }
 
+// ---- conditional formats ------------------------------------------------------------------------
+
+/** Office's cell-value operators ⇄ the OOXML `cfRule operator` words. */
+const OPERATOR_TO_XML: Record<string, string> = {
+  Between: 'between',
+  NotBetween: 'notBetween',
+  EqualTo: 'equal',
+  NotEqualTo: 'notEqual',
+  GreaterThan: 'greaterThan',
+  LessThan: 'lessThan',
+  GreaterThanOrEqual: 'greaterThanOrEqual',
+  LessThanOrEqual: 'lessThanOrEqual',
+};
+const XML_TO_OPERATOR: Record<string, CellValueOperator> = Object.fromEntries(Object.entries(OPERATOR_TO_XML).map(([k, v]) => [v, k as CellValueOperator]));
+
+/** ExcelJS rule types that Office reports under another name. */
+const RULE_TYPE_TO_OFFICE: Record<string, ConditionalFormatType> = {
+  cellIs: 'CellValue',
+  expression: 'Custom',
+  dataBar: 'DataBar',
+  colorScale: 'ColorScale',
+  iconSet: 'IconSet',
+  top10: 'TopBottom',
+  containsText: 'ContainsText',
+};
+
+interface ExcelJsRule {
+  type: string;
+  priority?: number;
+  operator?: string;
+  formulae?: unknown[];
+  stopIfTrue?: boolean;
+  style?: Partial<ExcelJS.Style>;
+}
+
+/** A formula of a rule as Office reports it: with its "=". */
+function withEquals(f: unknown): string {
+  const s = String(f ?? '');
+  return s.startsWith('=') ? s : `=${s}`;
+}
+
+function styleFromExcelJs(style: Partial<ExcelJS.Style> | undefined, into: ConditionalStyle): void {
+  const fill = style?.fill as ExcelJS.FillPattern | undefined;
+  // in a differential format, a solid fill's colour is its bgColor (ExcelJS and Excel write it there)
+  const fillHex = fill && fill.type === 'pattern' ? argbToHex(fill.bgColor?.argb) ?? argbToHex(fill.fgColor?.argb) : undefined;
+  if (fillHex) into.fill = fillHex;
+  const font = style?.font;
+  const fontHex = argbToHex(font?.color?.argb);
+  if (fontHex) into.fontColor = fontHex;
+  if (font?.bold !== undefined) into.bold = Boolean(font.bold);
+  if (font?.italic !== undefined) into.italic = Boolean(font.italic);
+}
+
+function styleToExcelJs(s: ConditionalStyle): Partial<ExcelJS.Style> | undefined {
+  const style: Partial<ExcelJS.Style> = {};
+  if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: hexToArgb(s.fill) } };
+  const font: Partial<ExcelJS.Font> = {};
+  if (s.fontColor) font.color = { argb: hexToArgb(s.fontColor) };
+  if (s.bold !== null) font.bold = s.bold;
+  if (s.italic !== null) font.italic = s.italic;
+  if (Object.keys(font).length) style.font = font;
+  return Object.keys(style).length ? style : undefined;
+}
+
+/** The sheet's conditional formats from ExcelJS, in priority order (1 = top). */
+function readConditionalFormats(ws: ExcelJS.Worksheet, sheet: SheetModel, model: WorkbookModel): void {
+  const list = (ws as unknown as { conditionalFormattings?: Array<{ ref: string; rules: ExcelJsRule[] }> }).conditionalFormattings ?? [];
+  const found: Array<{ rule: ExcelJsRule; ranges: Rect[]; order: number }> = [];
+  for (const cf of list) {
+    const ranges = String(cf.ref ?? '')
+      .split(/\s+/)
+      .map((ref) => parseRef(ref.replace(/\$/g, '')))
+      .filter((r): r is Rect => r !== null);
+    if (ranges.length === 0) continue;
+    for (const rule of cf.rules ?? []) found.push({ rule, ranges, order: found.length });
+  }
+  found.sort((a, b) => (a.rule.priority ?? Infinity) - (b.rule.priority ?? Infinity) || a.order - b.order);
+  for (const { rule, ranges } of found) {
+    const type = RULE_TYPE_TO_OFFICE[rule.type] ?? 'PresetCriteria';
+    const cf = model.addConditionalFormat(sheet, type, ranges.map((r) => ({ ...r })), true);
+    cf.stopIfTrue = Boolean(rule.stopIfTrue);
+    const operator = rule.operator ? XML_TO_OPERATOR[rule.operator] : undefined;
+    if (rule.type === 'cellIs' && operator && rule.formulae?.length) {
+      cf.rule = { formula1: withEquals(rule.formulae[0]), operator };
+      if (rule.formulae.length > 1) cf.rule.formula2 = withEquals(rule.formulae[1]);
+      styleFromExcelJs(rule.style, cf.style);
+    } else if (rule.type === 'expression' && rule.formulae?.length) {
+      cf.formula = withEquals(rule.formulae[0]);
+      styleFromExcelJs(rule.style, cf.style);
+    } else {
+      const { priority: _priority, ...raw } = rule as ExcelJsRule & { dxfId?: number };
+      delete (raw as { dxfId?: number }).dxfId;
+      cf.raw = raw;
+    }
+  }
+}
+
+/** One ExcelJS rule for a model format; null when it has nothing Excel would keep (no rule set yet). */
+function ruleToExcelJs(cf: ConditionalFormatModel, priority: number): ExcelJS.ConditionalFormattingRule | null {
+  const strip = (f: string) => f.replace(/^=/, '');
+  if (cf.raw) return { ...(cf.raw as object), priority } as ExcelJS.ConditionalFormattingRule;
+  const style = styleToExcelJs(cf.style);
+  if (cf.type === 'CellValue' && cf.rule) {
+    const formulae = [strip(cf.rule.formula1)];
+    if (cf.rule.formula2 !== undefined) formulae.push(strip(cf.rule.formula2));
+    return { type: 'cellIs', operator: OPERATOR_TO_XML[cf.rule.operator] as ExcelJS.CellIsOperators, formulae, priority, style };
+  }
+  if (cf.type === 'Custom' && cf.formula) return { type: 'expression', formulae: [strip(cf.formula)], priority, style };
+  return null;
+}
+
+function writeConditionalFormats(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+  sheet.conditionalFormats.forEach((cf, i) => {
+    const rule = ruleToExcelJs(cf, i + 1);
+    if (rule) ws.addConditionalFormatting({ ref: cf.ranges.map(formatRef).join(' '), rules: [rule] });
+  });
+}
+
 const STATE_TO_VISIBILITY: Record<string, SheetVisibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
 
 interface WorksheetInternals {
@@ -150,6 +270,7 @@ export async function modelFromXlsx(data: ArrayBuffer | Uint8Array): Promise<Wor
       const table = model.addTable(sheet, { r0: tl.r, c0: tl.c, r1: br.r, c1: br.c }, def.name, true);
       table.showTotals = Boolean(def.totalsRow);
     }
+    readConditionalFormats(ws, sheet, model);
   }
   const activeTab = (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab;
   if (activeTab !== undefined && model.sheets[activeTab]) model.activeSheet = model.sheets[activeTab];
@@ -244,6 +365,7 @@ export async function modelToXlsx(model: WorkbookModel): Promise<Uint8Array> {
     for (const [c, points] of sheet.columnWidths) if (points !== DEFAULT_COLUMN_WIDTH) ws.getColumn(c + 1).width = pointsToChars(points);
     for (const c of sheet.hiddenColumns) ws.getColumn(c + 1).hidden = true;
     for (const m of sheet.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
+    writeConditionalFormats(ws, sheet);
     if (sheet.protected) await ws.protect('', {});
   }
   const active = model.activeSheet ? model.sheets.indexOf(model.activeSheet) : 0;
