@@ -132,3 +132,17 @@ export function compactAmount(x: number, lang: Lang, fmt: MoneyFormat = PLAIN_MO
   }
   return formatMoney(x, lang, fmt);
 }
+
+/**
+ * The currency an Excel number format shows, as a letter writer names it: the symbol or word
+ * before or after the digits, trimmed; '' when the format shows none.
+ *
+ * @example currencySymbol('#,##0.00 "₽"') // '₽'
+ * @example currencySymbol('[$$-409]#,##0') // '$'
+ * @example currencySymbol('#,##0 "руб."') // 'руб.'
+ * @example currencySymbol('0.0%') // ''
+ */
+export function currencySymbol(format: string | null | undefined): string {
+  const f = parseMoneyFormat(format);
+  return (f.prefix.trim() || f.suffix.trim()).replace(/\s+/g, ' ');
+}

@@ -164,7 +164,7 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
       {state.step === 'dashboard' && state.analysis && (
         <Dashboard analysis={state.analysis} lang={env.lang} dark={env.dark} run={run} history={history} moneyFormat={moneyFormatOf(state.data, state.analysis)} />
       )}
-      {state.step === 'notices' && state.analysis && <Notices analysis={state.analysis} lang={env.lang} run={run} />}
+      {state.step === 'notices' && state.analysis && <Notices analysis={state.analysis} lang={env.lang} run={run} moneyFormat={moneyFormatOf(state.data, state.analysis)} />}
     </main>
   );
 }

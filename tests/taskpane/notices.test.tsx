@@ -38,7 +38,7 @@ async function setup(lang: Lang, rename: (a: Analysis) => Array<[number, string]
   return { lang, model, standIn, analysis, t: noticeStrings(lang) };
 }
 
-async function show(s: Setup, props: { downloads?: boolean } = {}): Promise<void> {
+async function show(s: Setup, props: { downloads?: boolean; moneyFormat?: string } = {}): Promise<void> {
   render(
     <FluentProvider theme={webLightTheme}>
       <Notices analysis={s.analysis} lang={s.lang} run={s.standIn.run} today={TODAY} {...props} />
@@ -168,6 +168,27 @@ describe.each(LANGS)('Notices panel (%s)', (lang) => {
 });
 
 describe('Notices panel details', () => {
+  test('the currency comes from the amount column’s number format unless the saved set names one', async () => {
+    const s = await setup('ru');
+    await show(s, { moneyFormat: '#,##0.00 "₽"' });
+    await waitFor(() => expect(value('notices-currency')).toBe('₽'));
+    const first = [...s.analysis.clients].sort((a, b) => a.rank - b.rank).find((c) => noticeFor(c) === 'grace')!;
+    const expected = renderNotice(first, s.analysis, { ...DEFAULT_TEMPLATES, currency: '₽' }, 'grace', { lang: 'ru', day: DAY });
+    expect(expected.body).toMatch(/\d\u00a0₽/);
+    expect(screen.getByTestId('notices-preview-body').textContent).toBe(expected.body);
+
+    document.body.innerHTML = '';
+    const saved = await setup('en');
+    await saveNoticeTemplates(saved.standIn.run, { ...DEFAULT_TEMPLATES, currency: 'EUR' });
+    await show(saved, { moneyFormat: '[$$-409]#,##0.00' });
+    await waitFor(() => expect(value('notices-currency')).toBe('EUR'));
+
+    document.body.innerHTML = '';
+    const plain = await setup('en');
+    await show(plain, { moneyFormat: '#,##0.00' });
+    expect(value('notices-currency')).toBe('');
+  });
+
   test('a saved set is loaded; an invalid one shows its problems and the defaults', async () => {
     const s = await setup('en');
     await saveNoticeTemplates(s.standIn.run, { ...DEFAULT_TEMPLATES, company: 'Saved Co' });

@@ -1,3 +1,4 @@
+import { currencySymbol } from '../../core/moneyFormat';
 import {
   Body1,
   Button,
@@ -56,6 +57,8 @@ export interface NoticesProps {
   downloads?: boolean;
   /** Date of the letters as YYYY-MM-DD; default today (tests pass a fixed one). */
   today?: string;
+  /** The amount column's Excel number format: its currency fills an empty Currency field. */
+  moneyFormat?: string;
 }
 
 type Intent = 'error' | 'warning' | 'success' | 'info';
@@ -97,7 +100,7 @@ const MAX_OPTIONS = 200;
  *
  * @example <Notices analysis={state.analysis} lang={env.lang} run={run} />
  */
-export function Notices({ analysis, lang, run, downloads, today }: NoticesProps) {
+export function Notices({ analysis, lang, run, downloads, today, moneyFormat }: NoticesProps) {
   const t = noticeStrings(lang);
   const styles = useStyles();
   const [set, setSet] = useState<NoticeTemplates>(DEFAULT_TEMPLATES);
@@ -119,7 +122,11 @@ export function Notices({ analysis, lang, run, downloads, today }: NoticesProps)
     loadNoticeTemplates(run).then(
       (r) => {
         if (!live) return;
-        if (r.kind === 'ok') setSet(r.templates);
+        // money in the workbook's currency unless the saved templates name one
+        const symbol = currencySymbol(moneyFormat);
+        const withCurrency = (x: NoticeTemplates) => (x.currency === '' && symbol ? { ...x, currency: symbol } : x);
+        if (r.kind === 'ok') setSet(withCurrency(r.templates));
+        else setSet(withCurrency);
         if (r.kind === 'invalid') setMessage({ intent: 'warning', text: t.loadInvalid, items: r.problems.map((p) => p.text[lang]) });
         setLoading(false);
       },
