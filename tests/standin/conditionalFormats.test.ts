@@ -3,24 +3,16 @@
  * delete / priority, the ApiNotFound of a host without ExcelApi 1.6, and the .xlsx round trip.
  */
 import ExcelJS from 'exceljs';
-import { createStandIn, ErrorCodes, modelFromGrid, OfficeExtensionError, StandIn } from '../../src/workbench/standin';
+import { createStandIn, ErrorCodes, modelFromGrid, StandIn } from '../../src/workbench/standin';
 import { formatRef } from '../../src/workbench/standin/address';
 import { modelFromXlsx, modelToXlsx } from '../../src/workbench/standin/xlsxModel';
+import { failure } from './support';
 
 function book(options = {}): StandIn {
   const values = [['Client', 'Tier'], ['ACME', 'VIP'], ['Beta', 'Key'], ['Gamma', 'Standard'], ['Delta', 'VIP']];
   return createStandIn(modelFromGrid([{ name: 'Clients', values }, { name: 'Other', values: [['x']] }]), options);
 }
 
-async function failure(p: Promise<unknown>): Promise<OfficeExtensionError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(OfficeExtensionError);
-    return e as OfficeExtensionError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 /** Adds a CellValue "= text" rule with a fill on `address` of Clients. */
 async function addEqualTo(s: StandIn, address: string, text: string, fill: string): Promise<void> {

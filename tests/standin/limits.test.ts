@@ -1,16 +1,8 @@
-import { createStandIn, ErrorCodes, FIVE_MB, modelFromGrid, OfficeExtensionError } from '../../src/workbench/standin';
+import { createStandIn, ErrorCodes, FIVE_MB, modelFromGrid } from '../../src/workbench/standin';
+import { failure } from './support';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => [`Клиент номер ${i}`, i * 10.5, `manager${i % 50}@example.ru`]);
 
-async function failure(p: Promise<unknown>): Promise<OfficeExtensionError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(OfficeExtensionError);
-    return e as OfficeExtensionError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('payload limits (5 MB per request and per response)', () => {
   it('refuses a write whose request is over 5 MB, applies nothing, and accepts the same data in chunks', async () => {

@@ -1,4 +1,5 @@
-import { createStandIn, ErrorCodes, modelFromGrid, OfficeExtensionError, StandIn } from '../../src/workbench/standin';
+import { createStandIn, ErrorCodes, modelFromGrid, StandIn } from '../../src/workbench/standin';
+import { failure } from './support';
 
 function book(): StandIn {
   return createStandIn(
@@ -9,15 +10,6 @@ function book(): StandIn {
   );
 }
 
-async function failure(p: Promise<unknown>): Promise<OfficeExtensionError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(OfficeExtensionError);
-    return e as OfficeExtensionError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('object identity across syncs', () => {
   it('keeps a worksheet object on the same sheet after a rename (Office re-addresses it by id)', async () => {

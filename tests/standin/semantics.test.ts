@@ -1,4 +1,5 @@
 import { createStandIn, ErrorCodes, modelFromGrid, OfficeExtensionError, StandIn } from '../../src/workbench/standin';
+import { failure as officeFailure } from './support';
 
 function clients(): StandIn {
   return createStandIn(
@@ -9,16 +10,6 @@ function clients(): StandIn {
   );
 }
 
-/** Runs `fn` and returns the Office error it rejects with. */
-async function officeFailure(p: Promise<unknown>): Promise<OfficeExtensionError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(OfficeExtensionError);
-    return e as OfficeExtensionError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('loading and PropertyNotLoaded', () => {
   it('throws PropertyNotLoaded, worded like Office, when a property was not loaded', async () => {

@@ -1,19 +1,11 @@
-import { createStandIn, ErrorCodes, modelFromGrid, OfficeExtensionError, readImage, StandIn } from '../../src/workbench/standin';
+import { createStandIn, ErrorCodes, modelFromGrid, readImage, StandIn } from '../../src/workbench/standin';
 import { pngBase64 } from './png';
+import { failure } from './support';
 
 function book(): StandIn {
   return createStandIn(modelFromGrid([{ name: 'Dashboard', values: [['KPI', 1]] }, { name: 'Other', values: [['x']] }]));
 }
 
-async function failure(p: Promise<unknown>): Promise<OfficeExtensionError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(OfficeExtensionError);
-    return e as OfficeExtensionError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 // a 1×1 JPEG (baseline, greyscale)
 const JPEG_1X1 =
