@@ -1,4 +1,5 @@
 import { AbcClass, AbcCutoffs, DEFAULT_ABC, validateCutoffs } from './abcClasses';
+import { MessageError } from './messages';
 import { countAbove, ValueRanking, valueRanking } from './valueRanking';
 
 /**
@@ -39,10 +40,10 @@ function firstRankAtLeast(ranking: ValueRanking, share: number): number {
   return lo;
 }
 
-/** Class boundaries for the cut-offs; throws RangeError for invalid cut-offs, as abcClasses. */
+/** Class boundaries for the cut-offs; throws MessageError for invalid cut-offs, as abcClasses. */
 export function abcBoundaries(ranking: ValueRanking, cutoffs: AbcCutoffs = DEFAULT_ABC): AbcBoundaries {
   const problem = validateCutoffs(cutoffs);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new MessageError(problem);
   return { cutoffs, firstB: firstRankAtLeast(ranking, cutoffs.a), firstC: firstRankAtLeast(ranking, cutoffs.b) };
 }
 

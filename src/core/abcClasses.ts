@@ -1,3 +1,4 @@
+import { Message, MessageError, msg } from './messages';
 import { rankPositive, Ranking } from './ranking';
 
 /**
@@ -28,15 +29,16 @@ export interface AbcResult {
   summary: Record<AbcClass, { clients: number; revenue: number }>;
 }
 
-export function validateCutoffs(c: AbcCutoffs): string | undefined {
-  if (!(c.a > 0 && c.a < 1)) return `The A cut-off must be between 0 and 1 (got ${c.a}).`;
-  if (!(c.b > c.a && c.b <= 1)) return `The B cut-off must be above the A cut-off and at most 1 (got ${c.b}).`;
+/** The problem with the cut-offs (0 < a < b <= 1), or undefined. */
+export function validateCutoffs(c: AbcCutoffs): Message | undefined {
+  if (!(c.a > 0 && c.a < 1)) return msg('abc.cutoffA', { a: c.a });
+  if (!(c.b > c.a && c.b <= 1)) return msg('abc.cutoffB', { a: c.a, b: c.b });
   return undefined;
 }
 
 export function abcClasses(values: ArrayLike<number>, keys?: ArrayLike<string>, cutoffs: AbcCutoffs = DEFAULT_ABC, ranked?: Ranking): AbcResult {
   const problem = validateCutoffs(cutoffs);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new MessageError(problem);
   const { order, excluded, total } = ranked ?? rankPositive(values, keys);
   const n = values.length;
   const classes: Array<AbcClass | null> = new Array(n).fill(null);

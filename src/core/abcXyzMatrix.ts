@@ -1,5 +1,6 @@
 import type { AbcClass } from './abcClasses';
 import type { ClientAgg, ReviewWindow } from './aggregate';
+import { MessageError } from './messages';
 import { monthIndex } from './parseDate';
 import { DEFAULT_XYZ, validateXyzCutoffs, XyzClass, xyzClass, XyzCutoffs } from './xyzClass';
 
@@ -67,7 +68,7 @@ export function seriesMonths(clients: readonly MatrixClient[], window?: Pick<Rev
 
 export function abcXyzMatrix(clients: readonly MatrixClient[], window?: Pick<ReviewWindow, 'fromDay' | 'toDay'> | null, cutoffs: XyzCutoffs = DEFAULT_XYZ): AbcXyzMatrix {
   const problem = validateXyzCutoffs(cutoffs);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new MessageError(problem);
   const cells = emptyCells();
   const unclassified: Record<AbcClass, MatrixCell> = { A: { clients: 0, revenue: 0 }, B: { clients: 0, revenue: 0 }, C: { clients: 0, revenue: 0 } };
   const reasons = { tooFewPeriods: 0, zeroMean: 0, negativeMean: 0 };

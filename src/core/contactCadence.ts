@@ -1,4 +1,5 @@
 import { clientKey } from './clientKey';
+import { Message, msg } from './messages';
 
 /**
  * How often to meet a client, in months, from the VIP programme (seeds `002_*`, `003_*`): every
@@ -29,9 +30,9 @@ export const DEFAULT_CADENCE: readonly CadenceRow[] = Object.freeze([
 ]);
 
 /** A problem with a row of a cadence table, or undefined: months must be above 0 and at most 120. */
-export function validateCadenceRow(row: CadenceRow): string | undefined {
-  if (!row.segment.trim()) return 'The segment name is empty.';
-  if (!(row.months > 0 && row.months <= 120)) return `The interval for "${row.segment}" must be above 0 and at most 120 months (got ${row.months}).`;
+export function validateCadenceRow(row: CadenceRow): Message | undefined {
+  if (!row.segment.trim()) return msg('cadence.segmentEmpty');
+  if (!(row.months > 0 && row.months <= 120)) return msg('cadence.months', { segment: row.segment, months: row.months });
   return undefined;
 }
 

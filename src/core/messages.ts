@@ -1,5 +1,6 @@
 import { RU_EXCEL_ERRORS } from './cells';
 import { Lang, ruPlural } from './format';
+import type { SegmentId } from './programmePlan';
 
 /**
  * Every text core gives a manager, in English and Russian. Core code does not build sentences:
@@ -7,7 +8,9 @@ import { Lang, ruPlural } from './format';
  * command line, a custom function) renders it in the user's language with `renderMessage`.
  * Codes are grouped by their source: `rules.*` (rule-set validation, see rules.ts, which also
  * names the field), `table.*` (table detection, table.ts), `cell.*` (cells left out by
- * aggregate.ts), `aggregate.*` (errors that stop the aggregation).
+ * aggregate.ts), `aggregate.*` (errors that stop the aggregation), `abc.*` / `xyz.*` (class
+ * cut-offs, abcClasses.ts, xyzClass.ts), `topShare.*` (topShare.ts), `cadence.*`
+ * (contactCadence.ts), `programme.*` (the VIP programme settings, programmePlan.ts).
  *
  * @example renderMessage({ code: 'cell.ambiguousNumber', params: { a: 1234, b: 1.234 } }, 'ru')
  * // 'неоднозначное число: 1234 или 1,234; введите его без разделителя разрядов'
@@ -36,6 +39,23 @@ const plain = (x: number, lang: Lang) => (lang === 'ru' ? String(x).replace('.',
 const q = (s: string | number, lang: Lang) => (lang === 'ru' ? `«${s}»` : `"${s}"`);
 /** `a`, `a or b`, `a, b or c`. */
 const alternatives = (xs: readonly string[], or: string) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`);
+/** A number in a message; infinities as ∞. */
+const shown = (x: number, lang: Lang) => (Number.isFinite(x) ? plain(x, lang) : x > 0 ? '∞' : '−∞');
+/**
+ * What was given, after a check: `(got 0.5)` / `(получено 0,5)`, with a unit such as `%`;
+ * `(no number given)` / `(число не указано)` for NaN (a blank or non-number setting).
+ */
+function got(x: number, lang: Lang, unit = ''): string {
+  if (Number.isNaN(x)) return lang === 'ru' ? '(число не указано)' : '(no number given)';
+  const u = unit === '' ? '' : lang === 'ru' ? `\u00a0${unit}` : unit;
+  return lang === 'ru' ? `(получено ${shown(x, lang)}${u})` : `(got ${shown(x, lang)}${u})`;
+}
+/** The programme's segments as the object of "meetings with …". */
+const MEETINGS_WITH: Record<SegmentId, Record<Lang, string>> = {
+  mostValuable: { en: 'the most valuable clients', ru: 'самыми ценными клиентами' },
+  key: { en: 'the rest of the top clients', ru: 'остальными крупнейшими клиентами' },
+  others: { en: 'all other clients', ru: 'всеми остальными клиентами' },
+};
 const chars = (n: number) => `${n} ${ruPlural(n, ['символа', 'символов', 'символов'])}`;
 
 /** Where table detection looked, appended to every "not found" message. */
@@ -259,6 +279,66 @@ const TEXTS = {
   'aggregate.noMarginColumn': entry(
     () => 'The rules use margin, but no margin column (Margin, Маржа, Прибыль…) was found.',
     () => 'Правила считают по марже, но столбец маржи (Маржа, Прибыль, Margin…) не найден.',
+  ),
+  // ---- class cut-offs (abcClasses, xyzClass) ------------------------------------------------
+  'abc.cutoffA': entry<{ a: number }>(
+    (p) => `The A cut-off must be between 0 and 1, e.g. 0.8 for 80% ${got(p.a, 'en')}.`,
+    (p) => `Граница класса A должна быть больше 0 и меньше 1, например 0,8 для 80\u00a0% ${got(p.a, 'ru')}.`,
+  ),
+  'abc.cutoffB': entry<{ a: number; b: number }>(
+    (p) => `The B cut-off must be above the A cut-off of ${shown(p.a, 'en')} and at most 1 ${got(p.b, 'en')}.`,
+    (p) => `Граница класса B должна быть больше границы класса A, равной ${shown(p.a, 'ru')}, и не больше 1 ${got(p.b, 'ru')}.`,
+  ),
+  'xyz.cutoffX': entry<{ x: number }>(
+    (p) => `The X cut-off must be above 0, e.g. 0.1 for 10% ${got(p.x, 'en')}.`,
+    (p) => `Граница класса X должна быть больше 0, например 0,1 для 10\u00a0% ${got(p.x, 'ru')}.`,
+  ),
+  'xyz.cutoffY': entry<{ x: number; y: number }>(
+    (p) => `The Y cut-off must be above the X cut-off of ${shown(p.x, 'en')} ${got(p.y, 'en')}.`,
+    (p) => `Граница класса Y должна быть больше границы класса X, равной ${shown(p.x, 'ru')} ${got(p.y, 'ru')}.`,
+  ),
+  // ---- top share (topShare) -----------------------------------------------------------------
+  'topShare.fraction': entry<{ fraction: number }>(
+    (p) => `The top fraction must be above 0 ${got(p.fraction, 'en')}.`,
+    (p) => `Доля крупнейших клиентов должна быть больше 0 ${got(p.fraction, 'ru')}.`,
+  ),
+  'topShare.count': entry<{ count: number }>(
+    (p) => `A value of 1 or more is a number of top clients and must be a whole number ${got(p.count, 'en')}.`,
+    (p) => `Значение от 1 — это число крупнейших клиентов, оно должно быть целым ${got(p.count, 'ru')}.`,
+  ),
+  // ---- contact cadence tables (contactCadence) ----------------------------------------------
+  'cadence.segmentEmpty': entry(
+    () => 'The segment name is empty.',
+    () => 'Не указано название сегмента.',
+  ),
+  'cadence.months': entry<{ segment: string; months: number }>(
+    (p) => `The interval for "${p.segment}" must be above 0 and at most 120 months ${got(p.months, 'en')}.`,
+    (p) => `Интервал для «${p.segment}» должен быть больше 0 и не больше 120 месяцев ${got(p.months, 'ru')}.`,
+  ),
+  // ---- VIP programme settings (programmePlan) -----------------------------------------------
+  'programme.interval': entry<{ segment: SegmentId; months: number }>(
+    (p) => `The interval between meetings with ${MEETINGS_WITH[p.segment].en} must be above 0 and at most 120 months ${got(p.months, 'en')}.`,
+    (p) => `Интервал между встречами с ${MEETINGS_WITH[p.segment].ru} должен быть больше 0 и не больше 120 месяцев ${got(p.months, 'ru')}.`,
+  ),
+  'programme.keyShare': entry<{ percent: number }>(
+    (p) => `The top share of clients must be above 0% and at most 100% ${got(p.percent, 'en', '%')}.`,
+    (p) => `Доля крупнейших клиентов должна быть больше 0 и не больше 100\u00a0% ${got(p.percent, 'ru', '%')}.`,
+  ),
+  'programme.partTimeRate': entry<{ rate: number }>(
+    (p) => `Questionnaires a week of a manager who also sells must be above 0 and at most 200 ${got(p.rate, 'en')}.`,
+    (p) => `Число анкет в неделю у менеджера, который и продаёт, должно быть больше 0 и не больше 200 ${got(p.rate, 'ru')}.`,
+  ),
+  'programme.fullTimeRate': entry<{ rate: number }>(
+    (p) => `Questionnaires a week of a full-time manager must be above 0 and at most 200 ${got(p.rate, 'en')}.`,
+    (p) => `Число анкет в неделю у менеджера, занятого полностью, должно быть больше 0 и не больше 200 ${got(p.rate, 'ru')}.`,
+  ),
+  'programme.passMonths': entry<{ months: number }>(
+    (p) => `The yearly pass over all clients must take above 0 and at most 12 months ${got(p.months, 'en')}.`,
+    (p) => `Ежегодный проход по всем клиентам должен занимать больше 0 и не больше 12 месяцев ${got(p.months, 'ru')}.`,
+  ),
+  'programme.passFullTime': entry<{ people: number }>(
+    (p) => `Full-time people on the pass must be a whole number, 0 or more ${got(p.people, 'en')}.`,
+    (p) => `Число занятых полностью на проходе должно быть целым, 0 или больше ${got(p.people, 'ru')}.`,
   ),
 } as const;
 

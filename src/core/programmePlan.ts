@@ -1,4 +1,5 @@
 import type { ClientResult } from './analyze';
+import { Message, MessageError, msg } from './messages';
 import { topCount } from './topShare';
 
 /**
@@ -52,18 +53,29 @@ export const DEFAULT_PROGRAMME: ProgrammeSettings = Object.freeze({
 
 export const WEEKS_PER_MONTH = 52 / 12;
 
-/** Problems with the settings, in words (empty when they are usable). */
-export function validateProgramme(s: ProgrammeSettings): string[] {
-  const out: string[] = [];
+/** A setting that can be edited: a segment's interval or one of the other numbers. */
+export type ProgrammeField = SegmentId | Exclude<keyof ProgrammeSettings, 'every'>;
+
+export interface ProgrammeProblem {
+  field: ProgrammeField;
+  message: Message;
+}
+
+/** A share as the percentage a manager types (0.2 → 20), without binary noise. */
+const percent = (share: number) => Math.round(share * 100 * 1e6) / 1e6;
+
+/** Problems with the settings, one per unusable field, as messages (empty when they are usable). */
+export function validateProgramme(s: ProgrammeSettings): ProgrammeProblem[] {
+  const out: ProgrammeProblem[] = [];
   for (const id of SEGMENTS) {
     const v = s.every[id];
-    if (!(v > 0 && v <= 120)) out.push(`The interval for ${id} must be above 0 and at most 120 months (got ${v}).`);
+    if (!(v > 0 && v <= 120)) out.push({ field: id, message: msg('programme.interval', { segment: id, months: v }) });
   }
-  if (!(s.keyShare > 0 && s.keyShare <= 1)) out.push(`The key share must be above 0 and at most 100% (got ${s.keyShare}).`);
-  if (!(s.partTimeRate > 0 && s.partTimeRate <= 200)) out.push(`Questionnaires a week (part-time) must be above 0 (got ${s.partTimeRate}).`);
-  if (!(s.fullTimeRate > 0 && s.fullTimeRate <= 200)) out.push(`Questionnaires a week (full-time) must be above 0 (got ${s.fullTimeRate}).`);
-  if (!(s.passMonths > 0 && s.passMonths <= 12)) out.push(`The full pass must take above 0 and at most 12 months (got ${s.passMonths}).`);
-  if (!(Number.isInteger(s.passFullTime) && s.passFullTime >= 0)) out.push(`Full-time people must be a whole number from 0 (got ${s.passFullTime}).`);
+  if (!(s.keyShare > 0 && s.keyShare <= 1)) out.push({ field: 'keyShare', message: msg('programme.keyShare', { percent: percent(s.keyShare) }) });
+  if (!(s.partTimeRate > 0 && s.partTimeRate <= 200)) out.push({ field: 'partTimeRate', message: msg('programme.partTimeRate', { rate: s.partTimeRate }) });
+  if (!(s.fullTimeRate > 0 && s.fullTimeRate <= 200)) out.push({ field: 'fullTimeRate', message: msg('programme.fullTimeRate', { rate: s.fullTimeRate }) });
+  if (!(s.passMonths > 0 && s.passMonths <= 12)) out.push({ field: 'passMonths', message: msg('programme.passMonths', { months: s.passMonths }) });
+  if (!(Number.isInteger(s.passFullTime) && s.passFullTime >= 0)) out.push({ field: 'passFullTime', message: msg('programme.passFullTime', { people: s.passFullTime }) });
   return out;
 }
 
@@ -106,9 +118,10 @@ export interface ProgrammePlan {
 
 const need = (perWeek: number, rate: number) => (perWeek > 0 ? Math.ceil(perWeek / rate - 1e-9) : 0);
 
+/** The plan for the segment counts; throws MessageError (the first problem of validateProgramme) for unusable settings. */
 export function programmePlan(counts: SegmentCounts, settings: ProgrammeSettings = DEFAULT_PROGRAMME): ProgrammePlan {
   const problems = validateProgramme(settings);
-  if (problems.length) throw new RangeError(problems.join(' '));
+  if (problems.length) throw new MessageError(problems[0].message);
   const segments = SEGMENTS.map((id) => ({ id, clients: counts[id], every: settings.every[id], meetingsPerMonth: counts[id] / settings.every[id] }));
   const meetingsPerMonth = segments.reduce((s, x) => s + x.meetingsPerMonth, 0);
   const meetingsPerWeek = meetingsPerMonth / WEEKS_PER_MONTH;

@@ -1,3 +1,4 @@
+import { Message, MessageError, msg } from './messages';
 import { sortedPositiveDesc } from './ranking';
 
 /**
@@ -12,10 +13,18 @@ export function topShare(values: ArrayLike<number>, fraction = 0.2): number {
   return topShareSortedDesc(sortedPositiveDesc(values), fraction);
 }
 
+/** The problem with a top fraction (above 0; from 1 on, a whole number of clients), or undefined. */
+export function validateTopFraction(fraction: number): Message | undefined {
+  if (!(fraction > 0) || !Number.isFinite(fraction)) return msg('topShare.fraction', { fraction });
+  if (fraction >= 1 && !Number.isInteger(fraction)) return msg('topShare.count', { count: fraction });
+  return undefined;
+}
+
+/** How many of `n` clients the top `fraction` takes; throws MessageError for an unusable fraction. */
 export function topCount(n: number, fraction: number): number {
-  if (!(fraction > 0) || !Number.isFinite(fraction)) throw new RangeError('The top fraction must be above 0.');
+  const problem = validateTopFraction(fraction);
+  if (problem) throw new MessageError(problem);
   if (fraction < 1) return Math.max(0, Math.ceil(fraction * n - 1e-9));
-  if (!Number.isInteger(fraction)) throw new RangeError('A top count of 1 or more must be a whole number of clients.');
   return Math.min(fraction, n);
 }
 

@@ -1,5 +1,6 @@
 import { AbcClass } from './abcClasses';
 import { seriesStats } from './coefficientOfVariation';
+import { Message, MessageError, msg } from './messages';
 
 /**
  * XYZ class: how steady a client's purchases are, from the coefficient of variation (cv =
@@ -33,15 +34,16 @@ export type XyzResult =
   | { kind: 'zeroMean'; periods: number }
   | { kind: 'negativeMean'; periods: number; mean: number };
 
-export function validateXyzCutoffs(c: XyzCutoffs): string | undefined {
-  if (!(c.x > 0 && Number.isFinite(c.x))) return `The X cut-off must be above 0 (got ${c.x}).`;
-  if (!(c.y > c.x && Number.isFinite(c.y))) return `The Y cut-off must be above the X cut-off (got ${c.y}).`;
+/** The problem with the cut-offs (0 < x < y, finite), or undefined. */
+export function validateXyzCutoffs(c: XyzCutoffs): Message | undefined {
+  if (!(c.x > 0 && Number.isFinite(c.x))) return msg('xyz.cutoffX', { x: c.x });
+  if (!(c.y > c.x && Number.isFinite(c.y))) return msg('xyz.cutoffY', { x: c.x, y: c.y });
   return undefined;
 }
 
 export function xyzClass(values: ArrayLike<number>, cutoffs: XyzCutoffs = DEFAULT_XYZ): XyzResult {
   const problem = validateXyzCutoffs(cutoffs);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new MessageError(problem);
   const s = seriesStats(values);
   if (s.n < 2) return { kind: 'tooFewPeriods', periods: s.n };
   if (s.mean === 0) return { kind: 'zeroMean', periods: s.n };

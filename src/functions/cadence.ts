@@ -10,9 +10,9 @@ export function cadenceTable(grid: Grid | undefined): readonly CadenceRow[] {
   const t = readLabelTable(cellValues(grid));
   if (!t.ok) fail('#VALUE!', labelTableProblem('table', t.problem));
   const rows = t.rows.map((r) => ({ segment: r.label, months: r.value ?? NaN }));
-  for (const r of rows) {
+  rows.forEach((r, i) => {
     const problem = validateCadenceRow(r);
-    if (problem) fail('#VALUE!', M.problem('table', problem));
-  }
+    if (problem) fail('#VALUE!', M.rowProblem('table', t.rows[i].row, problem));
+  });
   return rows;
 }

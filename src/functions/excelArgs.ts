@@ -1,5 +1,6 @@
 /// <reference types="custom-functions-runtime" />
 import { CellValue, isBlank, isExcelError } from '../core/cells';
+import { MessageError } from '../core/messages';
 import { parseMoney } from '../core/parseMoney';
 import { RuleSetError } from '../core/rules';
 import { currentLang } from './host';
@@ -202,6 +203,7 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
   const lang = currentLang();
   if (e instanceof Failure) return excelError(e.code, e.message?.[lang]);
   if (e instanceof RuleSetError) return excelError('#VALUE!', M.rulesInvalid('rules', e.problemsIn(lang))[lang]);
+  if (e instanceof MessageError) return excelError('#VALUE!', e.messages[lang]);
   if (e instanceof RangeError) return excelError('#VALUE!', e.message);
   return excelError('#VALUE!', M.unexpected(e instanceof Error ? e.message : String(e))[lang]);
 }

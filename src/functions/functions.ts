@@ -2,15 +2,15 @@ import { contactCadence } from '../core/contactCadence';
 import { giniSortedDesc } from '../core/gini';
 import { hhiSortedDesc } from '../core/hhi';
 import { STATUS_LABELS } from '../core/tiering';
-import { topShareSortedDesc } from '../core/topShare';
+import { topShareSortedDesc, validateTopFraction } from '../core/topShare';
 import { abcXyzClass, DEFAULT_XYZ } from '../core/xyzClass';
 import { cadenceTable } from './cadence';
-import { cellCount, fail, readGrid, readNumber, readOptionalCount, readOptionalNumber, readPair, readText, run } from './excelArgs';
+import { cellCount, fail, readGrid, readNumber, readOptionalCount, readOptionalNumber, readText, run } from './excelArgs';
 import { currentLang, installStandaloneRuntime } from './host';
 import { M } from './messages';
 import { cumulativeShare, readAbcCutoffs, readValue, revenueShare, segmentOfValue, segmentsOfRange, sortedDesc } from './pareto';
 import { decideTier, requireTier, rulesFromRange, tierContext } from './tierRules';
-import { xyzOf } from './xyz';
+import { readXyzCutoffs, xyzOf } from './xyz';
 
 /*
  * Excel custom functions of the CLIENTS namespace. The JSDoc of each function is the single
@@ -119,7 +119,12 @@ export function hhiOf(values: unknown[][]): number {
  * @returns A share between 0 and 1.
  */
 export function topShareOf(values: unknown[][], fraction?: unknown): number {
-  return run(() => topShareSortedDesc(sortedDesc(readGrid(values) ?? []), readOptionalNumber(fraction, 'fraction', 0.2)));
+  return run(() => {
+    const top = readOptionalNumber(fraction, 'fraction', 0.2);
+    const problem = validateTopFraction(top);
+    if (problem) fail('#VALUE!', M.problem('fraction', problem));
+    return topShareSortedDesc(sortedDesc(readGrid(values) ?? []), top);
+  });
 }
 
 /**
@@ -167,8 +172,7 @@ export function tierStatus(previousTier: unknown, measure: unknown, rules: unkno
 export function xyzClassOf(periodValues: unknown[][], cutoffs?: unknown[][]): string {
   return run(() => {
     const grid = readGrid(cutoffs);
-    const pair = grid ? readPair(grid, 'cutoffs') : undefined;
-    return xyzOf(readGrid(periodValues) ?? [], pair ? { x: pair[0], y: pair[1] } : DEFAULT_XYZ);
+    return xyzOf(readGrid(periodValues) ?? [], grid ? readXyzCutoffs(grid, 'cutoffs') : DEFAULT_XYZ);
   });
 }
 

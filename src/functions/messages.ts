@@ -1,10 +1,12 @@
 import { formatAmount, Lang } from '../core/format';
+import { Message, renderMessage } from '../core/messages';
 
 /**
  * Messages the custom functions show in a cell's error tip (#VALUE! and #N/A carry a message),
  * in English and Russian. Parameter names stay as Excel shows them in the formula tip.
  * Rule-set problems from core come rendered in the cell's language (RuleSetError.problemsIn);
- * other core validation texts (cut-offs, cadence rows) are English and passed through.
+ * other core validation problems (cut-offs, top fraction, cadence rows) are core messages
+ * (core/messages), rendered here after the name of the argument.
  */
 export type Msg = Record<Lang, string>;
 
@@ -64,7 +66,8 @@ export const M = {
     en: 'values is a range, so the second argument is already the cut-offs; leave the third empty.',
     ru: 'values — диапазон, поэтому второй аргумент уже задаёт границы; третий оставьте пустым.',
   }),
-  problem: (name: string, text: string): Msg => ({ en: `${name}: ${text}`, ru: `${name}: ${text}` }),
+  problem: (name: string, m: Message): Msg => both((l) => `${name}: ${renderMessage(m, l)}`),
+  rowProblem: (name: string, row: number, m: Message): Msg => both((l) => (l === 'en' ? `${name}, row ${row}: ${renderMessage(m, l)}` : `${name}, строка ${row}: ${renderMessage(m, l)}`)),
   tooFewPeriods: (n: number): Msg => ({ en: `periodValues needs at least two periods with numbers (got ${n}).`, ru: `periodValues: нужно хотя бы два периода с числами (получено ${n}).` }),
   zeroMean: (): Msg => ({ en: 'The mean is 0 — no sales in these periods, so there is no XYZ class.', ru: 'Среднее равно 0 — продаж в этих периодах нет, класс XYZ не определён.' }),
   negativeMean: (): Msg => ({ en: 'The mean is negative (returns exceed sales), so there is no XYZ class.', ru: 'Среднее отрицательное (возвраты больше продаж), класс XYZ не определён.' }),

@@ -1,4 +1,4 @@
-import { AbcClass, AbcCutoffs, DEFAULT_ABC } from '../core/abcClasses';
+import { AbcClass, AbcCutoffs, DEFAULT_ABC, validateCutoffs } from '../core/abcClasses';
 import { abcBoundaries, AbcBoundaries, abcClassesByValue, abcClassOfValue } from '../core/abcByValue';
 import { isRangeNumber, numbersInRange } from '../core/rangeNumbers';
 import { cumulativeShareOfValue, shareOfValue } from '../core/shares';
@@ -13,10 +13,12 @@ import { derived, population, Population } from './populationCache';
  * content of the "all values" range (see populationCache).
  */
 
-/** ABC cut-offs from an optional two-number argument (default 80% / 95%). */
+/** ABC cut-offs from an optional two-number argument (default 80% / 95%); unusable ones are #VALUE! naming the argument. */
 export function readAbcCutoffs(grid: Grid | undefined, name: string): AbcCutoffs {
   if (!grid) return DEFAULT_ABC;
   const [a, b] = readPair(grid, name);
+  const problem = validateCutoffs({ a, b });
+  if (problem) fail('#VALUE!', M.problem(name, problem));
   return { a, b };
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { abcClasses, DEFAULT_ABC, validateCutoffs } from '../../src/core/abcClasses';
+import { MessageError } from '../../src/core/messages';
 import { permute, clientsArb } from './helpers/arbitraries';
 
 describe('abcClasses: exact examples', () => {
@@ -54,12 +55,13 @@ describe('abcClasses: exact examples', () => {
 
   it('rejects bad cut-offs', () => {
     expect(validateCutoffs(DEFAULT_ABC)).toBeUndefined();
-    expect(validateCutoffs({ a: 0, b: 0.9 })).toMatch(/A cut-off/);
-    expect(validateCutoffs({ a: 1, b: 1 })).toMatch(/A cut-off/);
-    expect(validateCutoffs({ a: 0.9, b: 0.8 })).toMatch(/B cut-off/);
-    expect(validateCutoffs({ a: 0.8, b: 1.1 })).toMatch(/B cut-off/);
-    expect(validateCutoffs({ a: NaN, b: 0.9 })).toMatch(/A cut-off/);
-    expect(() => abcClasses([1], undefined, { a: 0.9, b: 0.8 })).toThrow(RangeError);
+    expect(validateCutoffs({ a: 0, b: 0.9 })).toEqual({ code: 'abc.cutoffA', params: { a: 0 } });
+    expect(validateCutoffs({ a: 1, b: 1 })).toEqual({ code: 'abc.cutoffA', params: { a: 1 } });
+    expect(validateCutoffs({ a: 0.9, b: 0.8 })).toEqual({ code: 'abc.cutoffB', params: { a: 0.9, b: 0.8 } });
+    expect(validateCutoffs({ a: 0.8, b: 1.1 })).toEqual({ code: 'abc.cutoffB', params: { a: 0.8, b: 1.1 } });
+    expect(validateCutoffs({ a: NaN, b: 0.9 })?.code).toBe('abc.cutoffA');
+    expect(() => abcClasses([1], undefined, { a: 0.9, b: 0.8 })).toThrow(MessageError);
+    expect(() => abcClasses([1], undefined, { a: 0.9, b: 0.8 })).toThrow('The B cut-off must be above the A cut-off of 0.9 and at most 1 (got 0.8).');
   });
 });
 

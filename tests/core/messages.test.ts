@@ -267,7 +267,78 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
     message: { code: 'aggregate.noMarginColumn' },
     en: 'The rules use margin, but no margin column (Margin, Маржа, Прибыль…) was found.',
     ru: 'Правила считают по марже, но столбец маржи (Маржа, Прибыль, Margin…) не найден.',
-  },};
+  },
+  'abc.cutoffA': {
+    message: { code: 'abc.cutoffA', params: { a: 80 } },
+    en: 'The A cut-off must be between 0 and 1, e.g. 0.8 for 80% (got 80).',
+    ru: 'Граница класса A должна быть больше 0 и меньше 1, например 0,8 для 80\u00a0% (получено 80).',
+  },
+  'abc.cutoffB': {
+    message: { code: 'abc.cutoffB', params: { a: 0.95, b: 0.8 } },
+    en: 'The B cut-off must be above the A cut-off of 0.95 and at most 1 (got 0.8).',
+    ru: 'Граница класса B должна быть больше границы класса A, равной 0,95, и не больше 1 (получено 0,8).',
+  },
+  'xyz.cutoffX': {
+    message: { code: 'xyz.cutoffX', params: { x: -0.1 } },
+    en: 'The X cut-off must be above 0, e.g. 0.1 for 10% (got -0.1).',
+    ru: 'Граница класса X должна быть больше 0, например 0,1 для 10\u00a0% (получено -0,1).',
+  },
+  'xyz.cutoffY': {
+    message: { code: 'xyz.cutoffY', params: { x: 0.3, y: 0.25 } },
+    en: 'The Y cut-off must be above the X cut-off of 0.3 (got 0.25).',
+    ru: 'Граница класса Y должна быть больше границы класса X, равной 0,3 (получено 0,25).',
+  },
+  'topShare.fraction': {
+    message: { code: 'topShare.fraction', params: { fraction: 0 } },
+    en: 'The top fraction must be above 0 (got 0).',
+    ru: 'Доля крупнейших клиентов должна быть больше 0 (получено 0).',
+  },
+  'topShare.count': {
+    message: { code: 'topShare.count', params: { count: 2.5 } },
+    en: 'A value of 1 or more is a number of top clients and must be a whole number (got 2.5).',
+    ru: 'Значение от 1 — это число крупнейших клиентов, оно должно быть целым (получено 2,5).',
+  },
+  'cadence.segmentEmpty': {
+    message: { code: 'cadence.segmentEmpty' },
+    en: 'The segment name is empty.',
+    ru: 'Не указано название сегмента.',
+  },
+  'cadence.months': {
+    message: { code: 'cadence.months', params: { segment: 'Gold', months: 0.5 } },
+    en: 'The interval for "Gold" must be above 0 and at most 120 months (got 0.5).',
+    ru: 'Интервал для «Gold» должен быть больше 0 и не больше 120 месяцев (получено 0,5).',
+  },
+  'programme.interval': {
+    message: { code: 'programme.interval', params: { segment: 'key', months: 150 } },
+    en: 'The interval between meetings with the rest of the top clients must be above 0 and at most 120 months (got 150).',
+    ru: 'Интервал между встречами с остальными крупнейшими клиентами должен быть больше 0 и не больше 120 месяцев (получено 150).',
+  },
+  'programme.keyShare': {
+    message: { code: 'programme.keyShare', params: { percent: 12.5 } },
+    en: 'The top share of clients must be above 0% and at most 100% (got 12.5%).',
+    ru: 'Доля крупнейших клиентов должна быть больше 0 и не больше 100\u00a0% (получено 12,5\u00a0%).',
+  },
+  'programme.partTimeRate': {
+    message: { code: 'programme.partTimeRate', params: { rate: NaN } },
+    en: 'Questionnaires a week of a manager who also sells must be above 0 and at most 200 (no number given).',
+    ru: 'Число анкет в неделю у менеджера, который и продаёт, должно быть больше 0 и не больше 200 (число не указано).',
+  },
+  'programme.fullTimeRate': {
+    message: { code: 'programme.fullTimeRate', params: { rate: 250 } },
+    en: 'Questionnaires a week of a full-time manager must be above 0 and at most 200 (got 250).',
+    ru: 'Число анкет в неделю у менеджера, занятого полностью, должно быть больше 0 и не больше 200 (получено 250).',
+  },
+  'programme.passMonths': {
+    message: { code: 'programme.passMonths', params: { months: Infinity } },
+    en: 'The yearly pass over all clients must take above 0 and at most 12 months (got ∞).',
+    ru: 'Ежегодный проход по всем клиентам должен занимать больше 0 и не больше 12 месяцев (получено ∞).',
+  },
+  'programme.passFullTime': {
+    message: { code: 'programme.passFullTime', params: { people: 1.5 } },
+    en: 'Full-time people on the pass must be a whole number, 0 or more (got 1.5).',
+    ru: 'Число занятых полностью на проходе должно быть целым, 0 или больше (получено 1,5).',
+  },
+};
 
 describe('every message code renders in English and Russian', () => {
   it('has a sample for each code', () => {

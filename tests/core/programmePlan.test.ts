@@ -1,6 +1,7 @@
 import { ClientAgg } from '../../src/core/aggregate';
 import { analyzeClients } from '../../src/core/analyze';
 import { analysisSegments } from '../../src/core/dashboard';
+import { MessageError, renderMessage } from '../../src/core/messages';
 import { DEFAULT_PROGRAMME, programmePlan, programmeSegments, ProgrammeSettings, validateProgramme, WEEKS_PER_MONTH } from '../../src/core/programmePlan';
 import { DEFAULT_RULES } from '../../src/core/rules';
 
@@ -80,9 +81,12 @@ describe('programmePlan', () => {
   it('rejects unusable settings with the problems in words', () => {
     const bad: ProgrammeSettings = { ...DEFAULT_PROGRAMME, every: { mostValuable: 0, key: 3, others: 12 }, partTimeRate: -1, passMonths: 13, passFullTime: 1.5 };
     const problems = validateProgramme(bad);
-    expect(problems).toHaveLength(4);
-    expect(problems[0]).toMatch(/interval for mostValuable/);
-    expect(() => programmePlan({ mostValuable: 1, key: 1, others: 1 }, bad)).toThrow(RangeError);
+    expect(problems.map((p) => p.field)).toEqual(['mostValuable', 'partTimeRate', 'passMonths', 'passFullTime']);
+    expect(problems[0].message).toEqual({ code: 'programme.interval', params: { segment: 'mostValuable', months: 0 } });
+    expect(renderMessage(problems[0].message, 'ru')).toBe('Интервал между встречами с самыми ценными клиентами должен быть больше 0 и не больше 120 месяцев (получено 0).');
+    expect(validateProgramme({ ...DEFAULT_PROGRAMME, keyShare: 0.07 * 30 })[0].message).toEqual({ code: 'programme.keyShare', params: { percent: 210 } });
+    expect(() => programmePlan({ mostValuable: 1, key: 1, others: 1 }, bad)).toThrow(MessageError);
+    expect(() => programmePlan({ mostValuable: 1, key: 1, others: 1 }, bad)).toThrow('The interval between meetings with the most valuable clients must be above 0 and at most 120 months (got 0).');
     expect(validateProgramme(DEFAULT_PROGRAMME)).toEqual([]);
   });
 });

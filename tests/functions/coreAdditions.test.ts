@@ -90,8 +90,9 @@ describe('abcByValue', () => {
     );
   });
 
-  test('invalid cut-offs throw RangeError like abcClasses', () => {
-    expect(() => abcClassesByValue([1, 2], { a: 0.9, b: 0.5 })).toThrow(RangeError);
+  test('invalid cut-offs throw the same MessageError as abcClasses', () => {
+    expect(() => abcClassesByValue([1, 2], { a: 0.9, b: 0.5 })).toThrow(/B cut-off/);
+    expect(() => abcClasses([1, 2], undefined, { a: 0.9, b: 0.5 })).toThrow(/B cut-off/);
   });
 });
 
@@ -161,7 +162,7 @@ describe('coefficient of variation and XYZ', () => {
     expect(xyzClass([0, 0, 0])).toEqual({ kind: 'zeroMean', periods: 3 });
     expect(xyzClass([1, -3])).toEqual({ kind: 'negativeMean', periods: 2, mean: -1 });
     expect(xyzClass([5])).toEqual({ kind: 'tooFewPeriods', periods: 1 });
-    expect(() => xyzClass([1, 2], { x: 0.3, y: 0.2 })).toThrow(RangeError);
+    expect(() => xyzClass([1, 2], { x: 0.3, y: 0.2 })).toThrow('The Y cut-off must be above the X cut-off of 0.3 (got 0.2).');
     expect(abcXyzClass('A', 'X')).toBe('AX');
   });
 
@@ -186,6 +187,7 @@ describe('contactCadence', () => {
     expect(contactCadence('Gold', [{ segment: 'Gold', months: 2 }])).toBe(2);
     expect(contactCadence('VIP', [{ segment: 'Gold', months: 2 }])).toBeUndefined();
     for (const r of DEFAULT_CADENCE) expect(validateCadenceRow(r)).toBeUndefined();
-    expect(validateCadenceRow({ segment: 'X', months: 0 })).toMatch(/above 0/);
+    expect(validateCadenceRow({ segment: 'X', months: 0 })).toEqual({ code: 'cadence.months', params: { segment: 'X', months: 0 } });
+    expect(validateCadenceRow({ segment: ' ', months: 1 })).toEqual({ code: 'cadence.segmentEmpty' });
   });
 });

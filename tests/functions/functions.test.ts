@@ -233,7 +233,7 @@ describe('shares and concentration', () => {
     expect(f.call('TOPSHARE', column([50, 30, 10, 5, 5]), null)).toBeCloseTo(0.5, 12);
     expect(f.call('TOPSHARE', column([50, 30, 10, 5, 5]), 2)).toBeCloseTo(0.8, 12);
     expect(f.call('TOPSHARE', column([50, 30, 10, 5, 5]), '40%')).toBeCloseTo(0.8, 12);
-    expect(errorOf(f.call('TOPSHARE', column([50, 30]), 1.5)).message).toMatch(/whole number of clients/);
+    expect(errorOf(f.call('TOPSHARE', column([50, 30]), 1.5)).message).toBe('fraction: A value of 1 or more is a number of top clients and must be a whole number (got 1.5).');
     expect(errorOf(f.call('TOPSHARE', column([50, 30]), 0)).message).toMatch(/above 0/);
     expect(errorOf(f.call('TOPSHARE', column([50, 30]), 'most')).code).toBe('#VALUE!');
   });
@@ -343,4 +343,60 @@ test('no function ever throws a raw exception, whatever Excel passes', () => {
     }),
     { numRuns: 1500 },
   );
+});
+
+describe('#VALUE! from core checks, in the language of a Russian Excel', () => {
+  const ru = () => ((globalThis as Record<string, unknown>).Office = { context: { displayLanguage: 'ru-RU' } });
+  const valueError = (v: unknown) => {
+    const e = errorOf(v);
+    expect(e.code).toBe('#VALUE!');
+    return e.message;
+  };
+
+  test('PARETOSEGMENT cut-offs, in either form, name the argument', () => {
+    ru();
+    expect(valueError(f.call('PARETOSEGMENT', column([50, 30]), [[0.95, 0.8]]))).toBe(
+      'allValuesOrCutoffs: Граница класса B должна быть больше границы класса A, равной 0,95, и не больше 1 (получено 0,8).',
+    );
+    expect(valueError(f.call('PARETOSEGMENT', column([50, 30]), null, [[80, 95]]))).toBe(
+      'cutoffs: Граница класса A должна быть больше 0 и меньше 1, например 0,8 для 80\u00a0% (получено 80).',
+    );
+    expect(valueError(f.call('PARETOSEGMENT', 50, column([50, 30]), [[0.8, 1.2]]))).toBe(
+      'cutoffs: Граница класса B должна быть больше границы класса A, равной 0,8, и не больше 1 (получено 1,2).',
+    );
+    setLanguageProvider(() => 'en-US');
+    delete (globalThis as Record<string, unknown>).Office;
+    expect(valueError(f.call('PARETOSEGMENT', column([50, 30]), [[0.95, 0.8]]))).toBe('allValuesOrCutoffs: The B cut-off must be above the A cut-off of 0.95 and at most 1 (got 0.8).');
+  });
+
+  test('XYZCLASS cut-offs', () => {
+    ru();
+    expect(valueError(f.call('XYZCLASS', [[5, 6]], [[0.3, 0.2]]))).toBe('cutoffs: Граница класса Y должна быть больше границы класса X, равной 0,3 (получено 0,2).');
+    expect(valueError(f.call('XYZCLASS', [[5, 6]], [[0, 0.2]]))).toBe('cutoffs: Граница класса X должна быть больше 0, например 0,1 для 10\u00a0% (получено 0).');
+  });
+
+  test('TOPSHARE fraction', () => {
+    ru();
+    expect(valueError(f.call('TOPSHARE', column([50, 30]), -0.5))).toBe('fraction: Доля крупнейших клиентов должна быть больше 0 (получено -0,5).');
+    expect(valueError(f.call('TOPSHARE', column([50, 30]), '2,5'))).toBe('fraction: Значение от 1 — это число крупнейших клиентов, оно должно быть целым (получено 2,5).');
+  });
+
+  test('CONTACTCADENCE table rows, by their row in the range', () => {
+    ru();
+    const table = [
+      ['Сегмент', 'Месяцев'],
+      ['Золото', 2],
+      ['Серебро', 200],
+    ];
+    expect(valueError(f.call('CONTACTCADENCE', 'Золото', table))).toBe('table, строка 3: Интервал для «Серебро» должен быть больше 0 и не больше 120 месяцев (получено 200).');
+    expect(
+      valueError(
+        f.call('CONTACTCADENCE', 'Золото', [
+          ['Золото', null],
+          ['Серебро', 6],
+        ]),
+      ),
+    ).toBe('table, строка 1: Интервал для «Золото» должен быть больше 0 и не больше 120 месяцев (число не указано).');
+    expect(valueError(f.call('CONTACTCADENCE', 'Gold', [['Gold', 0]]))).toBe('table, строка 1: Интервал для «Gold» должен быть больше 0 и не больше 120 месяцев (получено 0).');
+  });
 });

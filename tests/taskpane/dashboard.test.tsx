@@ -157,11 +157,40 @@ describe.each(LANGS)('Dashboard on the sample workbook (%s)', (lang) => {
     fireEvent.change(screen.getByLabelText(s.plan.passMonths), { target: { value: '2,5' } });
     await waitFor(() => expect(screen.getByTestId('plan-pass').textContent).toContain(lang === 'ru' ? 'за 2,5 мес.' : 'in 2.5 months'));
     const before = screen.getByTestId('plan-pass').textContent;
+    // an unusable value says what is wrong, in the pane's language, under its own field
+    const messageOf = (label: string) => {
+      const ids = (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join('') || null;
+    };
     fireEvent.change(screen.getByLabelText(s.plan.partTimeRate), { target: { value: '0' } });
-    expect(await screen.findByText(s.plan.invalid)).toBeTruthy();
+    await waitFor(() =>
+      expect(messageOf(s.plan.partTimeRate)).toBe(
+        lang === 'ru'
+          ? 'Число анкет в неделю у менеджера, который и продаёт, должно быть больше 0 и не больше 200 (получено 0).'
+          : 'Questionnaires a week of a manager who also sells must be above 0 and at most 200 (got 0).',
+      ),
+    );
     expect(screen.getByTestId('plan-pass').textContent).toBe(before);
     fireEvent.change(screen.getByLabelText(s.plan.partTimeRate), { target: { value: '5' } });
-    await waitFor(() => expect(screen.queryByText(s.plan.invalid)).toBeNull());
+    await waitFor(() => expect(messageOf(s.plan.partTimeRate)).toBeNull());
+    // the share is typed in percent and reported in percent; a word is no number
+    fireEvent.change(screen.getByLabelText(s.plan.keyShare), { target: { value: '150' } });
+    await waitFor(() =>
+      expect(messageOf(s.plan.keyShare)).toBe(
+        lang === 'ru' ? 'Доля крупнейших клиентов должна быть больше 0 и не больше 100\u00a0% (получено 150\u00a0%).' : 'The top share of clients must be above 0% and at most 100% (got 150%).',
+      ),
+    );
+    fireEvent.change(screen.getByLabelText(s.plan.keyShare), { target: { value: '20' } });
+    fireEvent.change(screen.getByLabelText(s.plan.passFullTime), { target: { value: 'два' } });
+    await waitFor(() =>
+      expect(messageOf(s.plan.passFullTime)).toBe(
+        lang === 'ru' ? 'Число занятых полностью на проходе должно быть целым, 0 или больше (число не указано).' : 'Full-time people on the pass must be a whole number, 0 or more (no number given).',
+      ),
+    );
+    expect(messageOf(s.plan.keyShare)).toBeNull();
+    fireEvent.change(screen.getByLabelText(s.plan.passFullTime), { target: { value: '0' } });
+    await waitFor(() => expect(messageOf(s.plan.passFullTime)).toBeNull());
+    expect(screen.getByTestId('plan-pass').textContent).toBe(before);
     // the top-tier interval: monthly → every 2 months halves that segment's meetings
     const vip = plan.segments[0];
     fireEvent.change(screen.getByLabelText(s.plan.every(s.plan.segment.mostValuable)), { target: { value: '2' } });

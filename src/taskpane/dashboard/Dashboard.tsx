@@ -374,7 +374,7 @@ export function Dashboard({ analysis, lang, dark, run, history, moneyFormat, ren
       </section>
       <section className={styles.section} aria-label={s.plan.title}>
         <Subtitle2 as="h3">{s.plan.title}</Subtitle2>
-        <ProgrammePlanView plan={plan} settings={programme} onChange={setProgramme} s={s} f={f} />
+        <ProgrammePlanView plan={plan} settings={programme} onChange={setProgramme} s={s} f={f} lang={lang} />
       </section>
     </section>
   );

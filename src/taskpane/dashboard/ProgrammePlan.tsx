@@ -1,6 +1,8 @@
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { DEFAULT_PROGRAMME, ProgrammePlan, ProgrammeSettings, SegmentId, SEGMENTS, validateProgramme } from '../../core/programmePlan';
+import type { Lang } from '../../core/format';
+import { Message, renderMessage } from '../../core/messages';
+import { DEFAULT_PROGRAMME, ProgrammeField, ProgrammePlan, ProgrammeSettings, SegmentId, SEGMENTS, validateProgramme } from '../../core/programmePlan';
 import type { Formatters } from './format';
 import type { DashboardStrings } from './strings';
 import { useDashboardStyles } from './styles';
@@ -9,9 +11,9 @@ import { useDashboardStyles } from './styles';
  * The VIP-programme plan: meetings a month per segment and the people needed, with labelled
  * inputs for the intervals, the questionnaire rates (5 a week part-time, 15 full-time), the
  * length of the yearly pass and the full-time staff on it. Values typed with a decimal comma work too (a text field: a number field refuses "2,5");
- * an unusable value is marked and the last good plan stays on screen.
+ * an unusable value is marked with what is wrong (core's message, in the pane's language) and the last good plan stays on screen.
  */
-type Raw = Record<'mostValuable' | 'key' | 'others' | 'keyShare' | 'partTimeRate' | 'fullTimeRate' | 'passMonths' | 'passFullTime', string>;
+type Raw = Record<ProgrammeField, string>;
 
 export function rawSettings(s: ProgrammeSettings): Raw {
   return {
@@ -28,8 +30,8 @@ export function rawSettings(s: ProgrammeSettings): Raw {
 
 const num = (t: string) => (t.trim() === '' ? NaN : Number(t.trim().replace(',', '.')));
 
-/** The settings typed, and which fields are unusable. */
-export function parseSettings(raw: Raw): { settings: ProgrammeSettings; bad: Set<keyof Raw> } {
+/** The settings typed, and the unusable fields with their problem. */
+export function parseSettings(raw: Raw): { settings: ProgrammeSettings; bad: Map<ProgrammeField, Message> } {
   const settings: ProgrammeSettings = {
     every: { mostValuable: num(raw.mostValuable), key: num(raw.key), others: num(raw.others) },
     keyShare: num(raw.keyShare) / 100,
@@ -38,11 +40,8 @@ export function parseSettings(raw: Raw): { settings: ProgrammeSettings; bad: Set
     passMonths: num(raw.passMonths),
     passFullTime: num(raw.passFullTime),
   };
-  const bad = new Set<keyof Raw>();
-  for (const id of SEGMENTS) if (validateProgramme({ ...DEFAULT_PROGRAMME, every: { ...DEFAULT_PROGRAMME.every, [id]: settings.every[id] } }).length) bad.add(id);
-  for (const k of ['keyShare', 'partTimeRate', 'fullTimeRate', 'passMonths', 'passFullTime'] as const) {
-    if (validateProgramme({ ...DEFAULT_PROGRAMME, [k]: settings[k] }).length) bad.add(k);
-  }
+  const bad = new Map<ProgrammeField, Message>();
+  for (const p of validateProgramme(settings)) if (!bad.has(p.field)) bad.set(p.field, p.message);
   return { settings, bad };
 }
 
@@ -52,9 +51,10 @@ export interface ProgrammePlanProps {
   onChange: (s: ProgrammeSettings) => void;
   s: DashboardStrings;
   f: Formatters;
+  lang: Lang;
 }
 
-export function ProgrammePlanView({ plan, settings, onChange, s, f }: ProgrammePlanProps) {
+export function ProgrammePlanView({ plan, settings, onChange, s, f, lang }: ProgrammePlanProps) {
   const styles = useDashboardStyles();
   const [raw, setRaw] = useState<Raw>(() => rawSettings(settings));
   const { bad } = useMemo(() => parseSettings(raw), [raw]);
@@ -64,11 +64,14 @@ export function ProgrammePlanView({ plan, settings, onChange, s, f }: ProgrammeP
     const parsed = parseSettings(next);
     if (parsed.bad.size === 0) onChange(parsed.settings);
   };
-  const field = (k: keyof Raw, label: string) => (
-    <Field key={k} label={label} validationState={bad.has(k) ? 'error' : 'none'} validationMessage={bad.has(k) ? s.plan.invalid : undefined}>
-      <Input inputMode="decimal" value={raw[k]} onChange={(_, d) => set(k, d.value)} data-testid={`plan-${k}`} />
-    </Field>
-  );
+  const field = (k: keyof Raw, label: string) => {
+    const problem = bad.get(k);
+    return (
+      <Field key={k} label={label} validationState={problem ? 'error' : 'none'} validationMessage={problem ? renderMessage(problem, lang) : undefined}>
+        <Input inputMode="decimal" value={raw[k]} onChange={(_, d) => set(k, d.value)} data-testid={`plan-${k}`} />
+      </Field>
+    );
+  };
   const segLabel = (id: SegmentId) => s.plan.segment[id];
   return (
     <div className={styles.section} data-testid="programme-plan">

@@ -105,7 +105,6 @@ export interface DashboardStrings {
     regular: (perWeek: string, full: number, part: number) => string;
     pass: (clients: number, months: string, perWeek: string, full: number, part: number) => string;
     mix: (full: number, part: number) => string;
-    invalid: string;
     reset: string;
   };
   sheet: {
@@ -222,7 +221,6 @@ const en: DashboardStrings = {
     regular: (w, f, p) => `Regular meetings: ${w} a week — ${f} full-time or ${p} part-time ${p === 1 ? 'manager' : 'managers'}.`,
     pass: (c, m, w, f, p) => `Yearly pass: ${c} questionnaires in ${m} months, ${w} a week — ${f} full-time or ${p} part-time.`,
     mix: (f, p) => `With ${f} full-time on the pass: ${p} part-time more.`,
-    invalid: 'Check the highlighted values.',
     reset: 'Defaults',
   },
   sheet: {
@@ -339,7 +337,6 @@ const ru: DashboardStrings = {
     regular: (w, f, p) => `Регулярные встречи: ${w} в неделю — нужно занятых полностью: ${f}, или совмещающих с продажами: ${p}.`,
     pass: (c, m, w, f, p) => `Ежегодный проход: ${c} анкет за ${m} мес., ${w} в неделю — нужно занятых полностью: ${f}, или совмещающих: ${p}.`,
     mix: (f, p) => `Если на проходе занятых полностью ${f}: ещё совмещающих ${p}.`,
-    invalid: 'Проверьте выделенные значения.',
     reset: 'По умолчанию',
   },
   sheet: {
