@@ -46,6 +46,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     '& section': { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   },
+  // a task pane is ~350 px wide: the five tabs wrap onto a second line rather than run off it
+  tabs: { flexWrap: 'wrap' },
 });
 
 export function App({ env }: { env: PaneEnvironment }) {
@@ -96,7 +98,7 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
   return (
     <main className={styles.root} lang={env.lang}>
       <Title3 as="h1">{t.title}</Title3>
-      <TabList selectedValue={state.step} onTabSelect={(_, d) => actions.patch({ step: d.value as Step })} aria-label={t.title}>
+      <TabList selectedValue={state.step} onTabSelect={(_, d) => actions.patch({ step: d.value as Step })} aria-label={t.title} className={styles.tabs}>
         <Tab value="source" data-testid="tab-source">
           1. {t.steps.source}
         </Tab>

@@ -50,6 +50,16 @@ const STATUS_COLOR: Record<TierStatus, 'informative' | 'success' | 'subtle' | 'w
 };
 
 /** Step 3: every client with current and proposed tier, status and reason; filter, sort, apply, undo. */
+/**
+ * The review table sizes its columns by their content (the default fixed layout gives each the
+ * same width, and long headers such as «Предлагается» ran into their neighbours); figures stay
+ * on one line and line up on the right; a pane narrower than the table scrolls it sideways.
+ */
+const TABLE_STYLE = { tableLayout: 'auto' } as const;
+/** A narrow pane scrolls the table sideways (focusable, so the keyboard can scroll it too). */
+const SCROLL_STYLE = { overflowX: 'auto', maxWidth: '100%' } as const;
+const FIGURE_STYLE = { whiteSpace: 'nowrap', textAlign: 'right' } as const;
+
 export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancelConfirm }: Props) {
   const a = state.analysis;
   const [query, setQuery] = useState('');
@@ -143,8 +153,8 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
             </details>
           )}
           {a.aggregation.duplicates.length > 0 && <Caption1 as="p">{t.review.duplicates(a.aggregation.duplicates.length)}</Caption1>}
-          <div style={{ display: 'flex', gap: 8, alignItems: 'end' }}>
-            <Field label={t.review.search} style={{ flex: 1 }}>
+          <div style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+            <Field label={t.review.search} style={{ flex: '1 1 10rem', minWidth: 0 }}>
               <Input
                 type="search"
                 value={query}
@@ -155,7 +165,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
                 data-testid="search"
               />
             </Field>
-            <Field label={t.review.statusFilter}>
+            <Field label={t.review.statusFilter} style={{ flex: '1 1 10rem', minWidth: 0 }}>
               <Select
                 value={status}
                 onChange={(_, d) => {
@@ -163,6 +173,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
                   setPage(0);
                 }}
                 data-testid="status-filter"
+                style={{ minWidth: 0, maxWidth: '100%' }}
               >
                 <option value="">{t.review.all}</option>
                 {STATUSES.map((s) => (
@@ -173,7 +184,8 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
               </Select>
             </Field>
           </div>
-          <Table size="small" aria-label={t.review.heading} data-testid="review-table">
+          <div style={SCROLL_STYLE} tabIndex={0} role="region" aria-label={t.review.heading}>
+          <Table size="small" aria-label={t.review.heading} data-testid="review-table" style={TABLE_STYLE}>
             <TableHeader>
               <TableRow>
                 {header('client', t.review.columns.client)}
@@ -188,7 +200,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
               {shown.map((c) => (
                 <TableRow key={c.key} title={c.decision.reason[lang]}>
                   <TableCell>{c.name}</TableCell>
-                  <TableCell>{formatAmount(c.total, lang)}</TableCell>
+                  <TableCell style={FIGURE_STYLE}>{formatAmount(c.total, lang)}</TableCell>
                   <TableCell>{c.decision.previousTier ?? '—'}</TableCell>
                   <TableCell>{c.decision.tier}</TableCell>
                   <TableCell>
@@ -201,6 +213,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
               ))}
             </TableBody>
           </Table>
+          </div>
           {shown.length > 0 && (
             <details>
               <summary>{t.review.columns.reason}</summary>

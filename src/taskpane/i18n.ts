@@ -188,7 +188,7 @@ export const STRINGS = {
       search: 'Поиск клиента',
       statusFilter: 'Статус',
       all: 'Все',
-      columns: { client: 'Клиент', figure: 'Показатель', current: 'Сейчас', proposed: 'Предлагается', status: 'Статус', abc: 'ABC', reason: 'Причина' },
+      columns: { client: 'Клиент', figure: 'Показатель', current: 'Сейчас', proposed: 'Будет', status: 'Статус', abc: 'ABC', reason: 'Причина' },
       page: (a: number, b: number, n: number) => `${a}–${b} из ${n}`,
       prev: 'Предыдущая страница',
       nextPage: 'Следующая страница',
