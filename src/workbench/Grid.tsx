@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { columnLetters, formatText } from './standin';
+import { columnLetters, EN_SEPARATORS, formatText, RU_SEPARATORS } from './standin';
 import { CellError, SheetModel, WorkbookModel } from './standin/model';
 import { evaluateClientsFormula, Evaluated, Registry } from './formulas';
 
@@ -62,13 +62,10 @@ interface Props {
   version: number;
   sheet: number;
   onSheet: (i: number) => void;
+  /** The display language: digits grouped and decimals marked as that locale's Excel shows them. */
+  lang?: 'en' | 'ru';
 }
 
-/** A number as Excel's General format shows it: up to 10 significant digits, no trailing zeros. */
-function general(x: number): string {
-  if (Number.isInteger(x) && Math.abs(x) < 1e11) return String(x);
-  return String(Number(x.toPrecision(10)));
-}
 
 /** Evaluated CLIENTS formulas of a sheet, with spills: "r,c" → value. */
 function formulaValues(sheet: SheetModel, model: WorkbookModel, registry: Registry): Map<string, string | number | boolean> {
@@ -83,7 +80,8 @@ function formulaValues(sheet: SheetModel, model: WorkbookModel, registry: Regist
   return out;
 }
 
-export function Grid({ model, registry, version, sheet: index, onSheet }: Props) {
+export function Grid({ model, registry, version, sheet: index, onSheet, lang = 'en' }: Props) {
+  const sep = lang === 'ru' ? RU_SEPARATORS : EN_SEPARATORS;
   const styles = useStyles();
   const sheet = model.sheets[Math.min(index, model.sheets.length - 1)];
   const scroller = useRef<HTMLDivElement>(null);
@@ -102,11 +100,11 @@ export function Grid({ model, registry, version, sheet: index, onSheet }: Props)
   const widthOf = (c: number) => Math.max(40, Math.round(sheet.getColumnWidth(c) * 1.33));
   const show = (r: number, c: number): { text: string; number: boolean } => {
     const f = formulas.get(`${r},${c}`);
-    if (f !== undefined) return { text: typeof f === 'number' ? (sheet.getNumberFormat(r, c) === 'General' ? general(f) : formatText(f, sheet.getNumberFormat(r, c))) : String(f), number: typeof f === 'number' };
+    if (f !== undefined) return { text: typeof f === 'number' ? formatText(f, sheet.getNumberFormat(r, c), sep) : String(f), number: typeof f === 'number' };
     const v = sheet.getValue(r, c);
     if (v === undefined || v === null) return { text: '', number: false };
     if (v instanceof CellError) return { text: v.code, number: false };
-    return { text: formatText(v, sheet.getNumberFormat(r, c)), number: typeof v === 'number' };
+    return { text: formatText(v, sheet.getNumberFormat(r, c), sep), number: typeof v === 'number' };
   };
   return (
     <div className={styles.wrap}>

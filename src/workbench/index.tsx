@@ -158,7 +158,7 @@ function Workbench({ registry }: { registry: Registry }) {
           {error && <Caption1 role="alert">{error}</Caption1>}
         </header>
         <div className={styles.main}>
-          <div className={styles.grid}>{loaded && <Grid model={loaded.model} registry={registry} version={version} sheet={sheet} onSheet={(i) => {
+          <div className={styles.grid}>{loaded && <Grid model={loaded.model} registry={registry} version={version} sheet={sheet} lang={lang} onSheet={(i) => {
             setSheet(i);
             loaded.model.activeSheet = loaded.model.sheets[i];
           }} />}</div>

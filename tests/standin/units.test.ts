@@ -4,6 +4,7 @@ import {
   entryFor,
   formatAddress,
   formatText,
+  RU_SEPARATORS,
   parseRef,
   quoteSheetName,
   CellError,
@@ -82,6 +83,16 @@ describe('displayed text', () => {
     [true, 'General', 'TRUE'],
     [new CellError('#DIV/0!'), 'General', '#DIV/0!'],
   ])('%p in %p → %p', (value, format, text) => expect(formatText(value, format)).toBe(text));
+
+  it.each([
+    [10667961, '#,##0.00 "₽"', '10\u00a0667\u00a0961,00 ₽'],
+    [48182, '#,##0.00 [$$-409]', '48\u00a0182,00 $'],
+    [1234.5, 'General', '1234,5'],
+    [0.125, '0.0%', '12,5%'],
+    [-5, '0.00;(0.00)', '(5,00)'],
+    [45965, 'dd.mm.yyyy', '04.11.2025'],
+    [999, '#,##0', '999'],
+  ])('%p in %p → %p with Russian separators', (value, format, text) => expect(formatText(value, format, RU_SEPARATORS)).toBe(text));
 
   it('converts serials and dates', () => {
     expect(serialFromDate(new Date(Date.UTC(2025, 10, 4)))).toBe(45965);

@@ -26,5 +26,6 @@ export { decodeBase64, readImage } from './image';
 export { MAX_COLS, MAX_ROWS, columnIndex, columnLetters, formatAddress, formatRef, parseRef, quoteSheetName } from './address';
 export type { Rect } from './address';
 export { TEXT_FORMAT, entryFor } from './entry';
-export { dateFromSerial, formatText, serialFromDate } from './text';
+export { dateFromSerial, EN_SEPARATORS, formatText, RU_SEPARATORS, serialFromDate } from './text';
+export type { Separators } from './text';
 export { RequestContextImpl } from './proxies';

@@ -86,7 +86,24 @@ function formatDate(serial: number, section: string): string {
   return out;
 }
 
-function formatNumber(n: number, section: string, negativeSection: boolean): string {
+/**
+ * Digit separators of the display locale, as Excel takes them from the system: en-US groups
+ * with "," and marks decimals with "."; ru-RU groups with a non-breaking space and uses ",".
+ * A format's own `,`/`.` are placeholders, so only the digits change, not the literal text.
+ */
+export interface Separators {
+  group: string;
+  decimal: string;
+}
+export const EN_SEPARATORS: Separators = Object.freeze({ group: ',', decimal: '.' });
+export const RU_SEPARATORS: Separators = Object.freeze({ group: '\u00a0', decimal: ',' });
+
+function localise(digits: string, sep: Separators): string {
+  if (sep.group === ',' && sep.decimal === '.') return digits;
+  return digits.replace(/[,.]/g, (c) => (c === ',' ? sep.group : sep.decimal));
+}
+
+function formatNumber(n: number, section: string, negativeSection: boolean, sep: Separators = EN_SEPARATORS): string {
   // normalise: [$₽-419] → "₽", other [..] dropped, \c → "c", _x → " ", *x → ""
   const norm = section
     .replace(/\[\$([^-\]]*)(-[^\]]*)?\]/g, '"$1"')
@@ -127,16 +144,16 @@ function formatNumber(n: number, section: string, negativeSection: boolean): str
     digits = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
   }
   const sign = n < 0 && !negativeSection && Number(digits.replace(/,/g, '')) !== 0 ? '-' : '';
-  return `${sign}${head}${digits}${tail}`;
+  return `${sign}${head}${localise(digits, sep)}${tail}`;
 }
 
 /** The displayed text of a value in a number format. */
-export function formatText(value: CellValue | undefined, format: string): string {
+export function formatText(value: CellValue | undefined, format: string, sep: Separators = EN_SEPARATORS): string {
   if (value === undefined) return '';
   if (value instanceof CellError) return value.code;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
-  if (format === '@' || format === 'General' || format === '') return general(value);
+  if (format === '@' || format === 'General' || format === '') return sep.decimal === '.' ? general(value) : general(value).replace('.', sep.decimal);
   const sections = format.split(';');
   let section = sections[0];
   let negativeSection = false;
@@ -148,5 +165,5 @@ export function formatText(value: CellValue | undefined, format: string): string
   }
   if (isDateFormat(section)) return formatDate(value, section);
   if (!/[0#?]/.test(bare(section))) return section.replace(/"([^"]*)"/g, '$1');
-  return formatNumber(value, section, negativeSection);
+  return formatNumber(value, section, negativeSection, sep);
 }
