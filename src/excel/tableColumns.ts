@@ -15,9 +15,10 @@ import { cellAddress } from '../core/cells';
  *   with `overwriteConfirmed` (else NeedsConfirmation, as writeBlock); the rest are added at the
  *   end of the table, empty, and then written in row chunks (one `values` write per area and
  *   chunk, under the payload budget, '@' before text).
- * - Adding a column moves whatever is right of the table in its rows (Excel shifts those cells);
- *   we never do that to user data: when something is there, nothing is changed and a clear
- *   message says so.
+ * - Adding a column moves whatever is right of the table in its rows (Excel shifts those cells),
+ *   out of line with the rows around them: we never do that to user data. Cells in the columns the
+ *   new ones take are overwritten only when confirmed (as writeBlock's cells right of a range);
+ *   anything further right stops the apply with a clear message, nothing changed.
  * - What it returns lets `restoreTableColumns` put the workbook back exactly: the added columns
  *   are deleted, the overwritten ones get their formulas, values and number formats back.
  * - Cancelling or a failure half-way does that at once: no half-written columns stay.
@@ -42,6 +43,8 @@ export interface TableColumnsUndo {
   added: number[];
   /** Existing columns it overwrote, as they were: one block per run of adjacent columns (header included). */
   overwritten: UndoRecord[];
+  /** The cells right of the table that the added columns took (emptied, with confirmation), as they were. */
+  beside?: UndoRecord;
 }
 
 export interface TableColumnsResult {
@@ -105,35 +108,56 @@ export async function writeTableColumns(run: ExcelRun, w: TableColumnsWrite, opt
       for (const [i, r] of existingRuns.entries()) {
         overwritten.push(await readUndo(ctx, ws, area(r.first, r.headers.length), budget, options.signal, (d) => options.onProgress?.((i + d) / (existingRuns.length + 1) / 3, 'check')));
       }
-      if (!w.overwriteConfirmed && plan.foreign.length > 0) {
-        const foreign = new Set(plan.foreign);
-        assertNothingOverwritten(existingRuns.map((r, i) => ({ undo: overwritten[i], columns: r.headers.map((_, j) => j).filter((j) => foreign.has(r.first + j)), fromRow: 1 })));
-      }
-
-      // 2. room for the columns to add: nothing of the user's right of the table in its rows
+      // 2. room for the columns to add. Excel pushes whatever is right of the table in its rows
+      // aside, out of line with the rows above and below: never done to data beyond the columns
+      // the results take; data within them is overwritten only when confirmed (kept for undo)
       const toAdd = w.headers.map((_, k) => k).filter((k) => plan.targets[k] < 0);
+      let beside: UndoRecord | undefined;
       if (toAdd.length > 0) {
         const right = whole.columnIndex + whole.columnCount;
-        if (right + toAdd.length > MAX_COLUMNS) throw toLayerError({ code: 'InvalidOperation' });
-        const found = await firstFilledCell(ctx, ws.getRangeByIndexes(whole.rowIndex, right, whole.rowCount, MAX_COLUMNS - right), options.signal);
-        if (found) {
-          const at = `${quoteSheet(sheetName)}!${cellAddress(found[0], found[1])}`;
+        const end = right + toAdd.length;
+        if (end > MAX_COLUMNS) throw toLayerError({ code: 'InvalidOperation' });
+        const far = end < MAX_COLUMNS ? await firstFilledCell(ctx, ws.getRangeByIndexes(whole.rowIndex, end, whole.rowCount, MAX_COLUMNS - end), options.signal) : null;
+        if (far) {
+          const at = `${quoteSheet(sheetName)}!${cellAddress(far[0], far[1])}`;
           throw layerError('InsertDeleteConflict', {
-            en: `There is data right of the table "${table.name}" (from ${at}). Adding the result columns to the table would push it out of line with its rows. Move it away from the table, or leave at least ${toAdd.length} empty columns beside the table, and apply again.`,
-            ru: `Справа от таблицы «${table.name}» есть данные (с ${at}). Добавление столбцов результатов в таблицу сдвинуло бы их относительно строк. Перенесите их или оставьте рядом с таблицей не меньше ${toAdd.length} пустых столбцов и повторите.`,
+            en: `There is data right of the table "${table.name}" (from ${at}). Adding the result columns to the table would push it out of line with its rows. Move it away, so that at least ${toAdd.length} columns beside the table are free, and apply again.`,
+            ru: `Справа от таблицы «${table.name}» есть данные (с ${at}). Добавление столбцов результатов в таблицу сдвинуло бы их относительно строк. Перенесите их, чтобы рядом с таблицей было свободно не меньше ${toAdd.length} столбцов, и повторите.`,
           });
         }
+        if (await firstFilledCell(ctx, ws.getRangeByIndexes(whole.rowIndex, right, whole.rowCount, toAdd.length), options.signal)) {
+          beside = await readUndo(ctx, ws, { sheetName, rowIndex: whole.rowIndex, columnIndex: right, rowCount: whole.rowCount, columnCount: toAdd.length }, budget, options.signal);
+        }
+      }
+      if (!w.overwriteConfirmed) {
+        const foreign = new Set(plan.foreign);
+        const parts = existingRuns.map((r, i) => ({ undo: overwritten[i], columns: r.headers.map((_, j) => j).filter((j) => foreign.has(r.first + j)), fromRow: 1 }));
+        if (beside) parts.push({ undo: beside, columns: toAdd.map((_, j) => j), fromRow: 0 });
+        assertNothingOverwritten(parts);
       }
       throwIfCancelled(options.signal);
 
       // 3. add the missing columns (one request), then write header and body in row chunks
+      // the cells beside that the new columns take are emptied first (in the same request), so
+      // nothing is pushed aside; their formats move right with the insert and back with undo
+      if (beside) ws.getRangeByIndexes(beside.rowIndex, beside.columnIndex, beside.rowCount, beside.columnCount).clear('Contents');
       const added = toAdd.map((k) => table.columns.add(undefined, undefined, w.headers[k]).load('id,index'));
-      const undo: TableColumnsUndo = { tableId: table.id, sheetName, added: [], overwritten };
+      const undo: TableColumnsUndo = { tableId: table.id, sheetName, added: [], overwritten, beside };
       const progress = { written: 0 };
       try {
         if (added.length > 0) {
-          await ctx.sync();
-          undo.added = added.map((c) => c.id);
+          try {
+            await ctx.sync();
+          } finally {
+            // a refused request keeps what ran before the refusal: the columns added by then
+            undo.added = added.flatMap((c) => {
+              try {
+                return [c.id];
+              } catch {
+                return [];
+              }
+            });
+          }
         }
         const positions = [...plan.targets];
         toAdd.forEach((k, i) => (positions[k] = added[i].index));
@@ -152,6 +176,7 @@ export async function writeTableColumns(run: ExcelRun, w: TableColumnsWrite, opt
         try {
           if (progress.written > 0) for (const rec of overwritten) await restoreRows(ctx, ws, rec, Math.min(progress.written, rec.rowCount), budget);
           await deleteColumns(ctx, table, undo.added);
+          if (undo.beside) await restoreRows(ctx, ws, undo.beside, undo.beside.rowCount, budget);
         } catch {
           // the original error says more than a failed restore
         }
@@ -211,6 +236,7 @@ export async function restoreTableColumns(run: ExcelRun, undo: TableColumnsUndo,
       const table = ctx.workbook.tables.getItemOrNullObject(undo.tableId);
       await ctx.sync();
       if (!table.isNullObject) await deleteColumns(ctx, table, undo.added);
+      if (undo.beside) await restoreRows(ctx, ws, undo.beside, undo.beside.rowCount, budget);
     });
   } catch (e) {
     throw toLayerError(e);

@@ -181,7 +181,28 @@ describe.each(['en', 'ru'] as Lang[])('a client table, results in %s', (lang) =>
 });
 
 describe('a client table: refusals and cancelling', () => {
-  it('data right of the table in its rows: nothing is changed and the message says where', async () => {
+  it('data in the columns beside the table that the results take needs confirmation; confirmed, it is overwritten and undo brings it back', async () => {
+    const { model, s, table } = workbook();
+    const sheet = model.sheet('Clients');
+    sheet.setValue(2, 3, 'Notes'); // D3, on the header row beside the table
+    sheet.setValue(5, 3, 'call back'); // D6
+    sheet.setFill(5, 3, '#FFF2CC');
+    const pristine = snapshotWorkbook(model);
+    const { data, a } = await review(s);
+    const e = await rejection(applyTiers(s.run, data, a, { lang: 'en', reviewDay: DAY1 }));
+    expect(e).toBeInstanceOf(NeedsConfirmation);
+    expect((e as NeedsConfirmation).samples).toEqual(['D3: Notes', 'D6: call back']);
+    expect(describeDiffs(diffSnapshots(pristine, snapshotWorkbook(model)))).toEqual([]);
+
+    const rec = await applyTiers(s.run, data, a, { lang: 'en', reviewDay: DAY1, overwriteConfirmed: true });
+    expect(table.columnNames()).toEqual(['Client', 'Revenue', ...RESULT_HEADERS.en]);
+    expect(sheet.cell('D3').value).toBe('ABC');
+    expect(sheet.cell('D6').value).toBe(a.clients.find((c) => c.rows.includes(3))!.abc);
+    await undoApply(s.run, rec);
+    expect(describeDiffs(diffSnapshots(pristine, snapshotWorkbook(model)))).toEqual([]);
+  });
+
+  it('data right of the table beyond the columns the results take: nothing is changed and the message says where', async () => {
     const { model, s } = workbook();
     model.sheet('Clients').setValue(6, 9, 'call back'); // J7, beside the table
     const pristine = snapshotWorkbook(model);
