@@ -12,6 +12,7 @@ import { appendRows, deleteOwnedSheet, ownedSheetExists, OwnedSheetSpec, readOwn
 import { SheetData } from './readSheet';
 import { BlockCell, captureBlock, restoreBlock, UndoRecord, writeBlock } from './writeBlock';
 import { colourTierColumn, restoreTierFormats, TierColumn, TierFormatRecord } from './tierFormats';
+import { restoreTableColumns, TableColumnsUndo, writeTableColumns } from './tableColumns';
 
 /**
  * Apply a reviewed analysis to the workbook: the result columns beside a client-per-row table
@@ -50,6 +51,11 @@ export interface ApplyRecord {
   clientSheet?: { name: string; previous: CellValue[][]; before?: UndoRecord | null };
   /** Rows appended from `fromRow` on; `created`: the apply created the sheet. */
   history: { sheet: string; fromRow: number; columns: number; created?: boolean };
+  /**
+   * The source was an Excel table and the results became columns of it: the columns the apply
+   * added (deleted by undo) and the ones it overwrote, as they were.
+   */
+  table?: TableColumnsUndo;
   /** The Tier column's conditional formats (absent when the host could not colour them). */
   tierFormats?: TierFormatRecord;
   written: number;
@@ -84,6 +90,7 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
   let written = 0;
   let address: ApplyRecord['address'];
   let tierColumn: TierColumn;
+  let table: TableColumnsUndo | undefined;
   const progress = (from: number, span: number): Progress | undefined => (options.onProgress ? (d, l) => options.onProgress!(from + d * span, l) : undefined);
 
   if (a.table.shape === 'transactions') {
@@ -108,6 +115,34 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
     undo = { sheetName: name, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, formulas: [], numberFormat: [] };
     address = { sheetName: name, rowIndex: 0, columnIndex: 0 };
     tierColumn = { sheetName: name, columnIndex: CLIENT_SHEET_HEADERS[lang].length - RESULT_HEADERS[lang].length, rowIndex: 1, rowCount: sorted.length };
+  } else if (data.tableName) {
+    // an Excel table: the results become columns of the table, so they sort and filter with their rows
+    const byRow = new Map<number, ClientResult>();
+    for (const c of a.clients) for (const r of c.rows) byRow.set(r, c);
+    const blank = RESULT_HEADERS[lang].map(() => null);
+    const rows: BlockCell[][] = [];
+    // values[0] is the table's header row; one result row per row below it (a totals row's is left out)
+    for (let i = 1; i < data.values.length; i++) {
+      const c = byRow.get(i);
+      if (c) written++;
+      rows.push(c ? resultRow(c, a, lang) : blank);
+    }
+    const result = await writeTableColumns(
+      run,
+      {
+        tableName: data.tableName,
+        headers: [...RESULT_HEADERS[lang]],
+        rows,
+        formats: ['@', '@', '@', '@', '0', dateFormat(lang)],
+        ownSets: [RESULT_HEADERS.en, RESULT_HEADERS.ru],
+        overwriteConfirmed: options.overwriteConfirmed,
+      },
+      { onProgress: progress(0, 0.8), signal: options.signal },
+    );
+    table = result.undo;
+    undo = { sheetName: result.sheetName, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, formulas: [], numberFormat: [] };
+    address = { sheetName: result.sheetName, rowIndex: result.headerRow, columnIndex: result.columns[0] };
+    tierColumn = { sheetName: result.sheetName, columnIndex: result.columns[0], rowIndex: result.bodyRow, rowCount: result.bodyRows };
   } else {
     const headerRow = a.table.headerRow;
     const { column } = resultColumnStart(data, headerRow);
@@ -158,10 +193,11 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
     fromRow = await appendRows(run, spec, historyRows, progress(0.8, 0.2));
   } catch (e) {
     // keep the workbook consistent: undo the columns if the history could not be written
-    await undoApply(run, { undo, clientSheet, history: { sheet: spec.name, fromRow: Number.MAX_SAFE_INTEGER, columns: spec.headers.length, created }, written, address }).catch(() => undefined);
+    await undoApply(run, { undo, clientSheet, table, history: { sheet: spec.name, fromRow: Number.MAX_SAFE_INTEGER, columns: spec.headers.length, created }, written, address }).catch(() => undefined);
     throw e;
   }
   const record: ApplyRecord = { undo, clientSheet, history: { sheet: spec.name, fromRow, columns: spec.headers.length, created }, written, address };
+  if (table) record.table = table;
   // colours last: they never fail the apply (null when the host cannot colour)
   const tierFormats = await colourTierColumn(run, tierColumn, a.rules.tiers.map((t) => t.name));
   if (tierFormats) record.tierFormats = tierFormats;
@@ -174,6 +210,7 @@ export async function undoApply(run: ExcelRun, record: ApplyRecord, onProgress?:
   // best effort, as colouring itself: the cells below are what undo guarantees
   if (record.tierFormats && record.clientSheet?.before !== null) await restoreTierFormats(run, record.tierFormats).catch(() => undefined);
   if (record.undo.rowCount > 0) await restoreBlock(run, record.undo, { onProgress });
+  if (record.table) await restoreTableColumns(run, record.table, { onProgress });
   if (record.clientSheet?.before === null) await deleteOwnedSheet(run, record.clientSheet.name);
   else if (record.clientSheet?.before) await restoreBlock(run, record.clientSheet.before);
   else if (record.clientSheet) {

@@ -69,7 +69,7 @@ export interface WriteOptions {
 const isBlankCell = (v: unknown) => v === null || v === undefined || v === '';
 
 /** Rows per chunk so that a chunk's JSON stays under the budget (formats + values + undo read), in UTF-8 bytes. */
-function rowsPerChunk(sampleRows: unknown[][], budget: number): number {
+export function rowsPerChunk(sampleRows: unknown[][], budget: number): number {
   const sample = sampleRows.slice(0, 200);
   const bytes = Math.max(1, jsonBytes(sample) / Math.max(1, sample.length));
   return Math.max(1, Math.floor(budget / (bytes * 2 + 64)));
@@ -86,7 +86,7 @@ function entryFormat(formula: unknown, value: unknown, type: unknown, format: st
 export type BlockArea = Pick<UndoRecord, 'sheetName' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount'>;
 
 /** Reads what a block holds now (in chunks sized from the measured bytes) as an UndoRecord. */
-async function readUndo(ctx: Excel.RequestContext, ws: Excel.Worksheet, area: BlockArea, budget: number, signal?: AbortSignal, onProgress?: (done: number) => void): Promise<UndoRecord> {
+export async function readUndo(ctx: Excel.RequestContext, ws: Excel.Worksheet, area: BlockArea, budget: number, signal?: AbortSignal, onProgress?: (done: number) => void): Promise<UndoRecord> {
   const { rowCount: total, columnCount: cols } = area;
   const undo: UndoRecord = { ...area, formulas: [], numberFormat: [], entryFormats: [] };
   let readRows = Math.max(1, Math.floor(20000 / cols));
@@ -139,6 +139,81 @@ export async function captureBlock(run: ExcelRun, area: BlockArea, options: Writ
   }
 }
 
+/**
+ * Throws NeedsConfirmation when any of the given columns of captured blocks hold user data (from
+ * row `fromRow` of the block on: 1 skips a header row that is ours anyway).
+ */
+export function assertNothingOverwritten(parts: Array<{ undo: UndoRecord; columns: number[]; fromRow: number }>): void {
+  let count = 0;
+  const samples: string[] = [];
+  for (const { undo, columns, fromRow } of parts) {
+    for (const c of columns) {
+      for (let r = fromRow; r < undo.formulas.length; r++) {
+        const v = undo.formulas[r][c];
+        if (isBlankCell(v)) continue;
+        count++;
+        if (samples.length < 5) samples.push(`${cellAddress(undo.rowIndex + r, undo.columnIndex + c)}: ${String(v).slice(0, 40)}`);
+      }
+    }
+  }
+  if (count > 0) {
+    throw new NeedsConfirmation(count, samples, {
+      en: `${count} cell(s) with your data would be overwritten (${samples.join('; ')}). Confirm to overwrite; they can be restored with Undo.`,
+      ru: `Будут перезаписаны ${count} ячеек с вашими данными (${samples.join('; ')}). Подтвердите перезапись; их можно вернуть кнопкой «Отменить».`,
+    });
+  }
+}
+
+/** Columns written together: the sheet column of the first, and which cells of each row go there, left to right. */
+export interface ColumnArea {
+  columnIndex: number;
+  columns: number[];
+}
+
+/**
+ * Writes rows (header first) into one or more column areas from sheet row `rowIndex` down, in
+ * row chunks of one sync each under the budget: number formats first ('@' for the header, then
+ * `formats[k]` for cell k of the data rows, so client text stays text), then values; null is an
+ * empty cell. `progress.written` counts the rows written so far, for a caller that must restore
+ * them when this throws (a failed sync, or CancelledError between chunks).
+ */
+export async function writeRowChunks(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  rowIndex: number,
+  rows: BlockCell[][],
+  areas: ColumnArea[],
+  formats: string[],
+  budget: number,
+  progress: { written: number },
+  signal?: AbortSignal,
+  onProgress?: (done: number) => void,
+): Promise<void> {
+  const total = rows.length;
+  // null means an empty cell here (in Office it would leave the old content in place)
+  const cell = (v: BlockCell) => (v === null ? '' : v);
+  const per = rowsPerChunk(rows.length > 1 ? rows.slice(1) : rows, budget);
+  for (let s = 0; s < total; s += per) {
+    throwIfCancelled(signal);
+    const n = Math.min(per, total - s);
+    for (const area of areas) {
+      const r = ws.getRangeByIndexes(rowIndex + s, area.columnIndex, n, area.columns.length);
+      const fmt: string[][] = [];
+      const vals: Array<Array<string | number | boolean>> = [];
+      for (let i = 0; i < n; i++) {
+        const row = rows[s + i];
+        fmt.push(area.columns.map((k) => (s + i === 0 ? '@' : formats[k])));
+        vals.push(area.columns.map((k) => cell(row[k])));
+      }
+      r.numberFormat = fmt;
+      r.values = vals;
+    }
+    await ctx.sync();
+    progress.written = s + n;
+    onProgress?.(progress.written / total);
+  }
+}
+
 export async function writeBlock(run: ExcelRun, block: BlockWrite, options: WriteOptions = {}): Promise<UndoRecord> {
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET;
   const cols = block.headers.length;
@@ -159,49 +234,25 @@ export async function writeBlock(run: ExcelRun, block: BlockWrite, options: Writ
       if (!block.overwriteConfirmed) {
         const own = new Set((block.ownHeaders ?? []).map((h) => h.trim().toLowerCase()));
         const header = undo.formulas[0] ?? [];
-        let count = 0;
-        const samples: string[] = [];
+        const theirs: number[] = [];
         for (let c = 0; c < cols; c++) {
           const h = header[c];
-          if (typeof h === 'string' && own.has(h.trim().toLowerCase())) continue;
-          for (let r = 0; r < total; r++) {
-            const v = undo.formulas[r][c];
-            if (isBlankCell(v)) continue;
-            count++;
-            if (samples.length < 5) samples.push(`${cellAddress(block.rowIndex + r, block.columnIndex + c)}: ${String(v).slice(0, 40)}`);
-          }
+          if (!(typeof h === 'string' && own.has(h.trim().toLowerCase()))) theirs.push(c);
         }
-        if (count > 0) {
-          throw new NeedsConfirmation(count, samples, {
-            en: `${count} cell(s) with your data would be overwritten (${samples.join('; ')}). Confirm to overwrite; they can be restored with Undo.`,
-            ru: `Будут перезаписаны ${count} ячеек с вашими данными (${samples.join('; ')}). Подтвердите перезапись; их можно вернуть кнопкой «Отменить».`,
-          });
-        }
+        assertNothingOverwritten([{ undo, columns: theirs, fromRow: 0 }]);
       }
 
       // 2. write: formats first (text '@' before text), then values
-      // null means an empty cell here (in Office it would leave the old content in place)
-      const all: Array<Array<string | number | boolean>> = [block.headers, ...block.rows].map((row) => row.map((v) => (v === null ? '' : v)));
-      const per = rowsPerChunk(block.rows.length ? block.rows : [block.headers], budget);
-      let written = 0;
+      const progress = { written: 0 };
       try {
-        for (let s = 0; s < total; s += per) {
-          throwIfCancelled(options.signal);
-          const n = Math.min(per, total - s);
-          const r = ws.getRangeByIndexes(block.rowIndex + s, block.columnIndex, n, cols);
-          const fmt: string[][] = [];
-          for (let i = 0; i < n; i++) fmt.push(s + i === 0 ? block.headers.map(() => '@') : block.formats);
-          r.numberFormat = fmt;
-          r.values = all.slice(s, s + n);
-          await ctx.sync();
-          written = s + n;
-          options.onProgress?.(1 / 3 + ((2 / 3) * written) / total, 'write');
-        }
+        await writeRowChunks(ctx, ws, block.rowIndex, [block.headers, ...block.rows], [{ columnIndex: block.columnIndex, columns: block.headers.map((_, k) => k) }], block.formats, budget, progress, options.signal, (d) =>
+          options.onProgress?.(1 / 3 + (2 / 3) * d, 'write'),
+        );
       } catch (e) {
         // leave nothing half-written: put back the rows already changed
-        if (written > 0) {
+        if (progress.written > 0) {
           try {
-            await restoreRows(ctx, ws, undo, written, budget);
+            await restoreRows(ctx, ws, undo, progress.written, budget);
           } catch {
             // the original error says more than a failed restore
           }
@@ -216,7 +267,7 @@ export async function writeBlock(run: ExcelRun, block: BlockWrite, options: Writ
   }
 }
 
-async function restoreRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, undo: UndoRecord, rows: number, budget: number, onProgress?: Progress): Promise<void> {
+export async function restoreRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, undo: UndoRecord, rows: number, budget: number, onProgress?: Progress): Promise<void> {
   // formulas plus up to two number-format arrays per chunk
   const sample = undo.formulas.slice(0, 200).map((f, i) => [f, undo.numberFormat[i]]);
   const per = rowsPerChunk(sample.length ? sample : [[]], budget);

@@ -111,6 +111,39 @@ describe.each(LANGS)('Apply and undo (%s)', (lang) => {
     expect(screen.queryByRole('button', { name: p.t.review.undo })).toBeNull();
   });
 
+  test('a client list that is an Excel table gets the results as columns of the table; Undo restores it', async () => {
+    const model = await loadSample(lang);
+    const sheet = model.sheet(SAMPLE[lang].clients);
+    const used = sheet.usedRange(true)!;
+    expect(used.c1).toBe(COL.lastOrder);
+    const table = model.addTable(sheet, { r0: HEADER_ROW, c0: 0, r1: used.r1, c1: COL.lastOrder }, 'ClientTable');
+    const p = await renderPane(lang, model);
+    const before = snapshotModel(p.model);
+    const ref = await referenceAnalysis(p.standIn, p.sample.clients);
+
+    fireEvent.change(screen.getByLabelText(p.t.source.sheet), { target: { value: 'table:ClientTable' } });
+    fireEvent.click(screen.getByRole('button', { name: p.t.source.read }));
+    await screen.findByText((_, el) => el?.getAttribute('role') === 'status' && el.textContent?.includes(`— ${p.sample.clients}`) === true);
+    await idle();
+    fireEvent.click(screen.getByRole('button', { name: p.t.source.next }));
+    await screen.findByRole('heading', { name: p.t.rules.heading });
+    fireEvent.click(screen.getByRole('button', { name: p.t.rules.next }));
+    await screen.findByTestId('status-counts');
+    await idle();
+
+    await apply(p);
+    await findMessage(new RegExp(p.sample.history));
+    await idle();
+    // six more columns of the table, our headers, the tiers on each client's row
+    expect(table.rect).toEqual({ r0: HEADER_ROW, c0: 0, r1: used.r1, c1: COL.lastOrder + 6 });
+    expect(table.columnNames().slice(-6)).toEqual(p.sample.text.resultHeaders);
+    for (const c of ref.clients) for (const r of c.rows) expect(sheet.cell(r, RESULT).value).toBe(c.decision.tier);
+
+    await undo(p);
+    expect(table.rect.c1).toBe(COL.lastOrder);
+    expectRestored(p.model, before);
+  });
+
   test('a second review after Apply turns grace warnings into downgrades', async () => {
     const p = await renderPane(lang);
     await reviewClients(p);
@@ -212,6 +245,8 @@ describe.each(LANGS)('Apply and undo (%s)', (lang) => {
     await idle();
     expect(sheet.cell(HEADER_ROW, RESULT).value).toBe(p.sample.text.resultHeaders[0]);
     expect(['VIP', 'Key', 'Standard']).toContain(sheet.cell(HEADER_ROW + 3, RESULT).value);
+    // the results are columns of the table now
+    expect(p.model.tables[0].rect.c1).toBe(COL.lastOrder + 6);
 
     await undo(p);
     expectRestored(p.model, before);

@@ -10,6 +10,7 @@ export const ErrorCodes = {
   accessDenied: 'AccessDenied',
   apiNotFound: 'ApiNotFound',
   generalException: 'GeneralException',
+  insertDeleteConflict: 'InsertDeleteConflict',
   invalidArgument: 'InvalidArgument',
   invalidOperation: 'InvalidOperation',
   invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
@@ -27,6 +28,7 @@ export const ErrorCodes = {
   // PascalCase aliases, so tests can write ErrorCodes.ItemNotFound as in the brief
   AccessDenied: 'AccessDenied',
   GeneralException: 'GeneralException',
+  InsertDeleteConflict: 'InsertDeleteConflict',
   InvalidArgument: 'InvalidArgument',
   InvalidOperation: 'InvalidOperation',
   InvalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
@@ -45,6 +47,7 @@ const MESSAGES: Record<string, string> = {
   AccessDenied: 'You cannot perform the requested operation.',
   ApiNotFound: 'The API you are trying to use could not be found. It may be available in a newer version of Excel. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/reference/requirement-sets/excel-api-requirement-sets".',
   GeneralException: 'There was an internal error while processing the request.',
+  InsertDeleteConflict: "This operation won't work because it would move cells in a table on your worksheet.",
   InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
   InvalidOperation: 'The requested operation is invalid.',
   InvalidOperationInCellEditMode:
@@ -66,6 +69,7 @@ const MESSAGES: Record<string, string> = {
 const HTTP_STATUS: Record<string, number> = {
   AccessDenied: 401,
   GeneralException: 500,
+  InsertDeleteConflict: 409,
   InvalidArgument: 400,
   InvalidObjectPath: 400,
   InvalidRequestContext: 400,

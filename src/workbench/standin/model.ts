@@ -377,6 +377,83 @@ export class SheetModel {
     }
   }
 
+  // ---- shifting cells (table columns) -------------------------------------------------------
+
+  /** Last column (exclusive) that may hold anything: values, formulas or formats. */
+  private contentExtent(): number {
+    let n = this.columnExtent;
+    for (const [, c] of this.formulaCells()) if (c + 1 > n) n = c + 1;
+    return n;
+  }
+
+  /**
+   * Why cells of rows r0…r1 from column c on cannot move sideways, or null: a merged area, another
+   * table or a conditional format that reaches into those cells but is not wholly inside the rows
+   * (Excel refuses what would split them; the stand-in also refuses moving whole ones).
+   * `except` is the table being resized.
+   */
+  shiftProblem(r0: number, r1: number, c: number, except?: TableModel): string | null {
+    const band: Rect = { r0, r1, c0: c, c1: MAX_COLS - 1 };
+    if (this.merges.some((m) => overlaps(m, band))) return 'a merged area is in the way';
+    if (this.tables.some((t) => t !== except && overlaps(t.rect, band))) return 'another table is in the way';
+    for (const cf of this.conditionalFormats) {
+      for (const a of cf.ranges) if (overlaps(a, band) && (a.r0 < r0 || a.r1 > r1)) return 'a conditional format reaches beyond the rows that move';
+    }
+    return null;
+  }
+
+  /** Whether any cell of rows r0…r1 from column c on holds a value or formula. */
+  hasContentFrom(r0: number, r1: number, c: number): boolean {
+    for (let col = c; col < this.vals.length; col++) {
+      const a = this.vals[col];
+      if (!a) continue;
+      for (let r = r0; r <= Math.min(r1, a.length - 1); r++) if (a[r] !== undefined) return true;
+    }
+    for (const [r, col] of this.formulaCells()) if (col >= c && r >= r0 && r <= r1) return true;
+    return false;
+  }
+
+  /**
+   * Moves the cells of rows r0…r1 from column c on one column right (`by` 1: column c is left
+   * empty, as Excel's "insert cells, shift right") or left (`by` -1: column c's cells are removed,
+   * as "delete cells, shift left"): values, formulas, number formats, fills, fonts, and the areas
+   * of conditional formats inside those rows. Column widths are per column and stay.
+   */
+  shiftBand(r0: number, r1: number, c: number, by: 1 | -1): void {
+    const end = this.contentExtent();
+    const grids = [this.fmt, this.fill, this.fontColor, this.fontStyle];
+    const formulas: Array<[number, number, string]> = [];
+    for (const [r, col, f] of this.formulaCells()) if (col >= c && r >= r0 && r <= r1) formulas.push([r, col, f]);
+    for (const [r, col] of formulas) this.formulas.delete(r * MAX_COLS + col);
+    const move = (from: number, to: number) => {
+      for (let r = r0; r <= r1; r++) {
+        this.setValue(r, to, from < 0 ? undefined : this.getValue(r, from));
+        for (const g of grids) g.set(r, to, from < 0 ? 0 : g.get(r, from));
+      }
+    };
+    if (by === 1) {
+      for (let col = Math.min(end, MAX_COLS - 1) - 1; col >= c; col--) move(col, col + 1);
+      move(-1, c);
+    } else {
+      for (let col = c; col < end; col++) move(col + 1 < end ? col + 1 : -1, col);
+    }
+    for (const [r, col, f] of formulas) {
+      const to = col + by;
+      if (to >= c && to < MAX_COLS && !(by === -1 && col === c)) this.formulas.set(r * MAX_COLS + to, f);
+    }
+    for (const cf of [...this.conditionalFormats]) {
+      const ranges: Rect[] = [];
+      for (const a of cf.ranges) {
+        if (a.r0 < r0 || a.r1 > r1 || a.c1 < c) ranges.push(a);
+        else if (by === 1) ranges.push(a.c0 >= c ? { ...a, c0: a.c0 + 1, c1: Math.min(MAX_COLS - 1, a.c1 + 1) } : { ...a, c1: a.c1 + 1 });
+        else if (a.c0 > c) ranges.push({ ...a, c0: a.c0 - 1, c1: a.c1 - 1 });
+        else if (!(a.c0 === c && a.c1 === c)) ranges.push({ ...a, c1: a.c1 - 1 });
+      }
+      cf.ranges = ranges;
+      if (ranges.length === 0) this.workbook.removeConditionalFormat(cf);
+    }
+  }
+
   // ---- rows and columns ---------------------------------------------------------------------
 
   isRowHidden(r: number): boolean {
@@ -604,6 +681,9 @@ export class TableModel {
   deleted = false;
   showTotals = false;
   style = 'TableStyleMedium2';
+  /** `TableColumn.id` of each column, left to right: stable while columns come and go, never reused. */
+  readonly columnIds: number[];
+  private nextColumnId: number;
   constructor(
     readonly id: string,
     public name: string,
@@ -611,7 +691,36 @@ export class TableModel {
     /** The whole table, header row included. */
     public rect: Rect,
     public showHeaders = true,
-  ) {}
+  ) {
+    const width = rect.c1 - rect.c0 + 1;
+    this.columnIds = Array.from({ length: width }, (_, i) => i + 1);
+    this.nextColumnId = width + 1;
+  }
+
+  /** Zero-based position of the column with this id, -1 when it was deleted. */
+  columnIndexOf(id: number): number {
+    return this.columnIds.indexOf(id);
+  }
+
+  /**
+   * Inserts an empty column at `index` (0 … column count): the table's cells from there on, and
+   * whatever lies right of the table in its rows, move one column right (`SheetModel.shiftBand`).
+   * Returns the new column's id. The caller checks `shiftProblem` first.
+   */
+  insertColumn(index: number): number {
+    this.sheet.shiftBand(this.rect.r0, this.rect.r1, this.rect.c0 + index, 1);
+    this.rect = { ...this.rect, c1: this.rect.c1 + 1 };
+    const id = this.nextColumnId++;
+    this.columnIds.splice(index, 0, id);
+    return id;
+  }
+
+  /** Removes the column at `index`: its cells go and the cells right of it in the table's rows move left. */
+  deleteColumn(index: number): void {
+    this.sheet.shiftBand(this.rect.r0, this.rect.r1, this.rect.c0 + index, -1);
+    this.rect = { ...this.rect, c1: this.rect.c1 - 1 };
+    this.columnIds.splice(index, 1);
+  }
 
   /** Column names: the header cells' text (Excel keeps them in sync), "ColumnN" when blank. */
   columnNames(): string[] {

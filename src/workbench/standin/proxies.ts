@@ -2098,11 +2098,33 @@ export class TableProxy extends ClientObjectBase {
   }
 }
 
-type ColumnBinding = { kind: 'column'; table: TableModel; index: number };
+type ColumnBinding = { kind: 'column'; table: TableModel; id: number };
 
 function asColumn(b: Binding): ColumnBinding {
   if (b.kind !== 'column') throw internal('column', b);
   return b;
+}
+
+/** Zero-based position of a column binding's column now; ItemNotFound when it was deleted. */
+function columnAt(b: ColumnBinding, location: string): number {
+  const index = b.table.columnIndexOf(b.id);
+  if (index < 0) throw officeError(ErrorCodes.itemNotFound, location);
+  return index;
+}
+
+/** A column name Excel would accept: unique among the other columns (a taken one gets 2, 3, … as Excel does). */
+function uniqueColumnName(t: TableModel, wanted: string, self: number): string {
+  const taken = new Set(t.columnNames().filter((_, i) => i !== self).map((n) => n.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  let k = 2;
+  while (taken.has(`${wanted}${k}`.toLowerCase())) k++;
+  return `${wanted}${k}`;
+}
+
+/** The cells of table rows right of `c` can move sideways, else InsertDeleteConflict. */
+function assertShiftable(t: TableModel, c: number, location: string): void {
+  const problem = t.sheet.shiftProblem(t.rect.r0, t.rect.r1, c, t);
+  if (problem) throw officeError(ErrorCodes.insertDeleteConflict, location, `This operation won't work because it would move cells in a table on your worksheet (${problem}).`);
 }
 
 export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy> {
@@ -2111,7 +2133,7 @@ export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy>
   }
   _members(b: Binding): Binding[] {
     const table = asTable(b);
-    return table.columnNames().map((_, index) => ({ kind: 'column', table, index }));
+    return table.columnIds.map((id) => ({ kind: 'column', table, id }));
   }
   _item(binding: Binding): TableColumnProxy {
     return new TableColumnProxy(this.context, this, { binding, path: 'TableColumnCollection.items' });
@@ -2128,21 +2150,21 @@ export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy>
           if (orNull) return NULL_OBJECT;
           throw officeError(ErrorCodes.itemNotFound, path);
         }
-        return { kind: 'column', table, index };
+        return { kind: 'column', table, id: table.columnIds[index] };
       },
     });
   }
 
+  /** Position of a column by name (case-insensitive) or by id (a number or its digits). */
   private static _byKey(t: TableModel, key: string | number): number {
-    const names = t.columnNames();
-    if (typeof key === 'number') return key >= 1 && key <= names.length ? key - 1 : -1;
+    if (typeof key === 'number') return t.columnIndexOf(key);
     const k = String(key).toLowerCase();
-    const i = names.findIndex((n) => n.toLowerCase() === k);
+    const i = t.columnNames().findIndex((n) => n.toLowerCase() === k);
     if (i >= 0) return i;
-    return /^\d+$/.test(k) && Number(k) >= 1 && Number(k) <= names.length ? Number(k) - 1 : -1;
+    return /^\d+$/.test(k) ? t.columnIndexOf(Number(k)) : -1;
   }
 
-  /** By name (case-insensitive) or id (1-based). */
+  /** By name (case-insensitive) or id. */
   getItem(key: string | number): TableColumnProxy {
     return this._column('TableColumnCollection.getItem', (t) => TableColumnCollectionProxy._byKey(t, key), false);
   }
@@ -2150,10 +2172,61 @@ export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy>
     return this._column('TableColumnCollection.getItemOrNullObject', (t) => TableColumnCollectionProxy._byKey(t, key), true);
   }
   getItemAt(index: number): TableColumnProxy {
-    return this._column('TableColumnCollection.getItemAt', (t) => (isInteger(index) && index >= 0 && index < t.columnNames().length ? index : -1), false);
+    return this._column('TableColumnCollection.getItemAt', (t) => (isInteger(index) && index >= 0 && index < t.columnIds.length ? index : -1), false);
   }
   getCount(): ClientResult<number> {
-    return this._methodResult('GetCount', [], (b) => asTable(b).columnNames().length);
+    return this._methodResult('GetCount', [], (b) => asTable(b).columnIds.length);
+  }
+
+  /**
+   * Adds a column at `index` (0 … count; null, undefined or -1: at the end); the table's later
+   * columns and the cells right of the table in its rows move one column right. `values` is a
+   * scalar for every cell or a 2-D array of one column and as many rows as the table (header
+   * first), entered like `Range.values`; `name` (else values[0][0], else "ColumnN") becomes the
+   * header, made unique as Excel does. The stand-in refuses (InsertDeleteConflict) rather than
+   * push cells that hold something: Excel would move them, out of line with the rows around them.
+   */
+  add(index?: number | null, values?: unknown, name?: string | null): TableColumnProxy {
+    const path = 'TableColumnCollection.add';
+    return new TableColumnProxy(this.context, this, {
+      instantiate: true,
+      invalidAfterRequest: true,
+      path,
+      size: () => ACTION_OVERHEAD + utf8Length(jsonOf([index ?? null, values ?? null, name ?? null])),
+      resolve: (b, x) => {
+        const t = asTable(b);
+        const count = t.columnIds.length;
+        const at = index === undefined || index === null || index === -1 ? count : index;
+        if (!isInteger(at) || at < 0 || at > count) throw invalidArgument(path);
+        if (name !== undefined && name !== null && (typeof name !== 'string' || name === '')) throw invalidArgument(path);
+        const rows = rectRows(t.rect);
+        if (Array.isArray(values) && (values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== 1))) {
+          throw invalidArgument(path, "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        }
+        assertWritable(t.sheet, path);
+        if (t.rect.c1 + 1 >= MAX_COLS) throw officeError(ErrorCodes.insertDeleteConflict, path);
+        const c = t.rect.c0 + at;
+        assertShiftable(t, c, path);
+        if (t.sheet.hasContentFrom(t.rect.r0, t.rect.r1, t.rect.c1 + 1)) {
+          throw officeError(
+            ErrorCodes.insertDeleteConflict,
+            path,
+            "This operation won't work because it would move cells beside the table on your worksheet (the stand-in does not push cells right of a table; clear them first).",
+          );
+        }
+        const header = typeof name === 'string' ? name : Array.isArray(values) && values[0][0] !== '' && values[0][0] !== null ? String(values[0][0]) : undefined;
+        const id = t.insertColumn(at);
+        if (values !== undefined && values !== null) {
+          const rect = { ...t.rect, c0: c, c1: c };
+          writeCells(t.sheet, t.showHeaders ? { ...rect, r0: rect.r0 + 1 } : rect, Array.isArray(values) ? (t.showHeaders ? values.slice(1) : values) : values, x, path);
+        }
+        if (t.showHeaders) {
+          t.sheet.setFormula(t.rect.r0, c, undefined);
+          t.sheet.setValue(t.rect.r0, c, uniqueColumnName(t, header ?? `Column${at + 1}`, at));
+        }
+        return { kind: 'column', table: t, id };
+      },
+    });
   }
 }
 
@@ -2165,15 +2238,15 @@ export class TableColumnProxy extends ClientObjectBase {
     return ['id', 'index', 'name'];
   }
   _read(name: string, b: Binding): unknown {
-    const { table, index } = asColumn(b);
-    if (index >= rectCols(table.rect)) throw officeError(ErrorCodes.itemNotFound, `TableColumn.${name}`);
+    const col = asColumn(b);
+    const index = columnAt(col, `TableColumn.${name}`);
     switch (name) {
       case 'id':
-        return index + 1;
+        return col.id;
       case 'index':
         return index;
       case 'name':
-        return table.columnNames()[index];
+        return col.table.columnNames()[index];
       default:
         return undefined;
     }
@@ -2190,7 +2263,9 @@ export class TableColumnProxy extends ClientObjectBase {
   set name(value: string) {
     const location = 'TableColumn.name';
     this._setProperty('name', value, (b, data) => {
-      const { table, index } = asColumn(b);
+      const col = asColumn(b);
+      const { table } = col;
+      const index = columnAt(col, location);
       if (typeof data !== 'string' || data === '') throw invalidArgument(location);
       assertWritable(table.sheet, location);
       if (table.columnNames().some((n, i) => i !== index && n.toLowerCase() === data.toLowerCase())) throw officeError(ErrorCodes.itemAlreadyExists, location);
@@ -2204,10 +2279,10 @@ export class TableColumnProxy extends ClientObjectBase {
       instantiate: true,
       path,
       resolve: (b) => {
-        const { table, index } = asColumn(b);
-        const r = rect(table, index);
+        const col = asColumn(b);
+        const r = rect(col.table, columnAt(col, path));
         if (!r) throw officeError(ErrorCodes.itemNotFound, path);
-        return { kind: 'range', sheet: table.sheet, rect: r };
+        return { kind: 'range', sheet: col.table.sheet, rect: r };
       },
     });
   }
@@ -2219,6 +2294,24 @@ export class TableColumnProxy extends ClientObjectBase {
   }
   getDataBodyRange(): RangeProxy {
     return this._part('TableColumn.getDataBodyRange', (t, i) => ({ ...t.bodyRect, c0: t.rect.c0 + i, c1: t.rect.c0 + i }));
+  }
+
+  /**
+   * Deletes the column from the table: its cells go and the cells right of it in the table's rows
+   * move left (cells beside the table too, as Excel's "delete cells, shift left"). The last column
+   * of a table cannot be deleted (InvalidOperation).
+   */
+  delete(): void {
+    const location = 'TableColumn.delete';
+    this._method('Delete', [], (b) => {
+      const col = asColumn(b);
+      const t = col.table;
+      const index = columnAt(col, location);
+      assertWritable(t.sheet, location);
+      if (t.columnIds.length === 1) throw officeError(ErrorCodes.invalidOperation, location);
+      assertShiftable(t, t.rect.c0 + index, location);
+      t.deleteColumn(index);
+    });
   }
 }
 

@@ -147,7 +147,7 @@ export type Binding =
   | { kind: 'sheet'; sheet: SheetModel }
   | { kind: 'range'; sheet: SheetModel; rect: Rect }
   | { kind: 'table'; table: TableModel }
-  | { kind: 'column'; table: TableModel; index: number }
+  | { kind: 'column'; table: TableModel; id: number }
   | { kind: 'setting'; key: string }
   | { kind: 'shape'; shape: ShapeModel }
   | { kind: 'conditionalFormat'; cf: ConditionalFormatModel };
@@ -357,6 +357,7 @@ export abstract class ClientObjectBase {
   _checkAlive(b: Binding): void {
     if ((b.kind === 'sheet' || b.kind === 'range') && b.sheet.deleted) throw officeError(ErrorCodes.itemNotFound, this._path);
     if ((b.kind === 'table' || b.kind === 'column') && b.table.deleted) throw officeError(ErrorCodes.itemNotFound, this._path);
+    if (b.kind === 'column' && b.table.columnIndexOf(b.id) < 0) throw officeError(ErrorCodes.itemNotFound, this._path);
     if (b.kind === 'shape' && (b.shape.deleted || b.shape.sheet.deleted)) throw officeError(ErrorCodes.itemNotFound, this._path);
     if (b.kind === 'conditionalFormat' && (b.cf.deleted || b.cf.sheet.deleted)) throw officeError(ErrorCodes.itemNotFound, this._path);
   }
