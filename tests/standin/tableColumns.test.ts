@@ -5,6 +5,7 @@
  */
 import { createStandIn, ErrorCodes, modelFromGrid, OfficeExtensionError, StandIn, WorkbookModel } from '../../src/workbench/standin';
 import { modelFromXlsx, modelToXlsx } from '../../src/workbench/standin/xlsxModel';
+import { failure as officeFailure } from './support';
 
 function withTable(): { s: StandIn; model: WorkbookModel } {
   const model = modelFromGrid([{ name: 'Clients', values: [['Client', 'Revenue'], ['ACME', 100], ['Globex', 250], ['Initech', 75]] }]);
@@ -12,15 +13,6 @@ function withTable(): { s: StandIn; model: WorkbookModel } {
   return { s: createStandIn(model), model };
 }
 
-async function officeFailure(p: Promise<unknown>): Promise<OfficeExtensionError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(OfficeExtensionError);
-    return e as OfficeExtensionError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('TableColumnCollection.add', () => {
   it('appends a named column: the table widens to the right, header written, body empty', async () => {
