@@ -108,6 +108,23 @@ function isErrorText(c: string): boolean {
 }
 
 /**
+ * A value worked out on first use: `given` when the caller supplied it, else `work()` once.
+ * `known()` is the value if it was worked out (or given), without working it out.
+ */
+function once<T>(given: T | undefined, work: () => T | undefined): (() => T | undefined) & { known: () => T | undefined } {
+  let done = given !== undefined;
+  let value = given;
+  const get = () => {
+    if (!done) {
+      value = work();
+      done = true;
+    }
+    return value;
+  };
+  return Object.assign(get, { known: () => value });
+}
+
+/**
  * The text cells of a column, at most `limit` of them, for the locale and date-order guesses
  * (numbers say nothing about either; a plain loop, since a full column is a million cells).
  */
@@ -135,20 +152,11 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     if (issues.length < maxIssues) issues.push({ row, col, address: cellAddress(row, col), value: showCell(v), problem: renderMessage(problem, 'en'), ...problem });
   };
   // The number locale comes from the measure column's text cells, the date order from the date
-  // column's. A log gets them without extra passes over a million rows: the measure column's
-  // text is sampled in the date pass below, and the date column is only sampled when a date
-  // typed as text turns up (all serials: nothing to decide).
+  // column's, each looked up when the first text that needs it turns up (a column of numbers or
+  // date serials has nothing to decide, and costs no pass of its own).
   const localeCol = measureCol ?? table.monthColumns[0]?.index ?? clientCol;
-  let numberLocale = options.numberLocale ?? (table.shape === 'transactions' ? undefined : inferNumberLocale(textSample(grid, localeCol, from, to, NUMBER_SAMPLE)));
-  let dateOrder = options.dateOrder;
-  let dateOrderKnown = options.dateOrder !== undefined || !columns.date;
-  const dateOrderNow = (): DateOrder | undefined => {
-    if (!dateOrderKnown) {
-      dateOrder = inferDateOrder(textSample(grid, columns.date!.index, from, to, DATE_SAMPLE));
-      dateOrderKnown = true;
-    }
-    return dateOrder;
-  };
+  const localeNow = once(options.numberLocale, () => inferNumberLocale(textSample(grid, localeCol, from, to, NUMBER_SAMPLE)));
+  const dateOrderNow = once(options.dateOrder, () => (columns.date ? inferDateOrder(textSample(grid, columns.date.index, from, to, DATE_SAMPLE)) : undefined));
 
   // a log has no row per client: one shared, frozen empty list instead of 100,000 arrays
   const isLog = table.shape === 'transactions';
@@ -197,14 +205,6 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
   const lookup = (raw: string | number): number => (typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? create(raw);
   const byRaw = { get: (raw: string | number): Acc | undefined => list[(typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? -1] };
 
-  let localeKnown = true;
-  const localeNow = (): NumberLocale | undefined => {
-    if (!localeKnown) {
-      numberLocale = inferNumberLocale(textSample(grid, localeCol, from, to, NUMBER_SAMPLE));
-      localeKnown = true;
-    }
-    return numberLocale;
-  };
   const num = (row: number, col: number, v: CellValue): number | undefined => {
     if (typeof v === 'number') {
       if (Number.isFinite(v)) return v;
@@ -253,7 +253,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         const known = dateCache.get(v);
         if (known !== undefined) return known;
       }
-      const p = parseDate(v, typeof v === 'string' ? dateOrderNow() : dateOrder);
+      const p = parseDate(v, typeof v === 'string' ? dateOrderNow() : options.dateOrder);
       const day = p.kind === 'date' ? p.day : NaN;
       if (typeof v === 'string' && p.kind !== 'ambiguous') dateCache.set(v, day);
       if (p.kind === 'ambiguous') report(r, dateCol, v, msg('cell.ambiguousDate'));
@@ -261,29 +261,17 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       return day;
     };
     // The window needs the latest date first unless it is known (an as-of date, or all time):
-    // then a first pass reads the dates (and samples the measure column's text for the number
-    // locale); otherwise the one pass below does both.
+    // then a first pass reads the dates; otherwise the one pass below does.
     const twoPasses = months !== 'all' && options.asOfDay === undefined;
     let days: Float64Array | null = null;
     let maxDay = -Infinity;
     if (twoPasses) {
       days = new Float64Array(Math.max(0, to - from));
-      const localeSample: string[] = [];
-      let sampling = options.numberLocale === undefined;
       for (let r = from; r < to; r++) {
-        const row = grid[r];
-        if (sampling) {
-          const m = row?.[localeCol];
-          if (typeof m === 'string' && localeSample.push(m) >= NUMBER_SAMPLE) sampling = false;
-        }
-        const day = dayOf(r, row?.[dateCol]);
+        const day = dayOf(r, grid[r]?.[dateCol]);
         days[r - from] = day;
         if (day > maxDay) maxDay = day;
       }
-      if (options.numberLocale === undefined) numberLocale = inferNumberLocale(localeSample);
-    } else if (options.numberLocale === undefined) {
-      // one pass: the locale is looked up when the first amount typed as text needs it
-      localeKnown = false;
     }
     // one pass over all time without an as-of date: no upper bound while reading
     const asOf = options.asOfDay ?? (twoPasses ? (maxDay === -Infinity ? 0 : maxDay) : Infinity);
@@ -414,7 +402,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       const lastCol = columns.lastOrder ?? columns.date;
       if (lastCol) {
         const lv = row[lastCol.index];
-        const p = parseDate(lv, typeof lv === 'string' ? dateOrderNow() : dateOrder);
+        const p = parseDate(lv, typeof lv === 'string' ? dateOrderNow() : options.dateOrder);
         if (p.kind === 'date' && (acc.lastDay === null || p.day > acc.lastDay)) acc.lastDay = p.day;
       }
     }
@@ -459,5 +447,5 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     if (other || acc.rows.length > 1) duplicates.push({ name: acc.name, spellings: other ? [...other] : [acc.name], rows: acc.rows.length });
   }
   const clients: ClientAgg[] = list;
-  return { shape: table.shape, clients, issues, issueCount, duplicates, window, rowsRead: Math.max(0, to - from), rowsUsed, rowsOutsideWindow, numberLocale: localeNow(), dateOrder, measure };
+  return { shape: table.shape, clients, issues, issueCount, duplicates, window, rowsRead: Math.max(0, to - from), rowsUsed, rowsOutsideWindow, numberLocale: localeNow(), dateOrder: dateOrderNow.known(), measure };
 }
