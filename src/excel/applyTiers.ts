@@ -78,6 +78,30 @@ export function resultColumnStart(data: SheetData, headerRow: number): { column:
   return { column: data.columnIndex + width, own: false };
 }
 
+/** Number formats of the result columns' data cells (Tier, ABC, status, reason as text). */
+const resultFormats = (lang: Lang) => ['@', '@', '@', '@', '0', dateFormat(lang)];
+
+/** An undo block that restores nothing (the apply touched no cell of the user's). */
+const emptyUndo = (sheetName: string): UndoRecord => ({ sheetName, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, formulas: [], numberFormat: [] });
+
+/**
+ * The result row of every grid row from `from` to `to` (exclusive; grid rows as the analysis
+ * counts them): the client's Tier, ABC, … where the row is a client's, blanks elsewhere.
+ */
+function resultRows(a: Analysis, lang: Lang, from: number, to: number): { rows: BlockCell[][]; written: number } {
+  const byRow = new Map<number, ClientResult>();
+  for (const c of a.clients) for (const r of c.rows) byRow.set(r, c);
+  const blank = RESULT_HEADERS[lang].map(() => null);
+  const rows: BlockCell[][] = [];
+  let written = 0;
+  for (let r = from; r < to; r++) {
+    const c = byRow.get(r);
+    if (c) written++;
+    rows.push(c ? resultRow(c, a, lang) : blank);
+  }
+  return { rows, written };
+}
+
 function todayDay(): number {
   return Math.floor(Date.now() / 86400000);
 }
@@ -112,49 +136,35 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
     clientSheet = { name, previous, before };
     written = sorted.length;
     // nothing of the user's was touched: an empty undo block
-    undo = { sheetName: name, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, formulas: [], numberFormat: [] };
+    undo = emptyUndo(name);
     address = { sheetName: name, rowIndex: 0, columnIndex: 0 };
     tierColumn = { sheetName: name, columnIndex: CLIENT_SHEET_HEADERS[lang].length - RESULT_HEADERS[lang].length, rowIndex: 1, rowCount: sorted.length };
   } else if (data.tableName) {
     // an Excel table: the results become columns of the table, so they sort and filter with their rows
-    const byRow = new Map<number, ClientResult>();
-    for (const c of a.clients) for (const r of c.rows) byRow.set(r, c);
-    const blank = RESULT_HEADERS[lang].map(() => null);
-    const rows: BlockCell[][] = [];
     // values[0] is the table's header row; one result row per row below it (a totals row's is left out)
-    for (let i = 1; i < data.values.length; i++) {
-      const c = byRow.get(i);
-      if (c) written++;
-      rows.push(c ? resultRow(c, a, lang) : blank);
-    }
+    const { rows, written: n } = resultRows(a, lang, 1, data.values.length);
+    written = n;
     const result = await writeTableColumns(
       run,
       {
         tableName: data.tableName,
         headers: [...RESULT_HEADERS[lang]],
         rows,
-        formats: ['@', '@', '@', '@', '0', dateFormat(lang)],
+        formats: resultFormats(lang),
         ownSets: [RESULT_HEADERS.en, RESULT_HEADERS.ru],
         overwriteConfirmed: options.overwriteConfirmed,
       },
       { onProgress: progress(0, 0.8), signal: options.signal },
     );
     table = result.undo;
-    undo = { sheetName: result.sheetName, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, formulas: [], numberFormat: [] };
+    undo = emptyUndo(result.sheetName);
     address = { sheetName: result.sheetName, rowIndex: result.headerRow, columnIndex: result.columns[0] };
     tierColumn = { sheetName: result.sheetName, columnIndex: result.columns[0], rowIndex: result.bodyRow, rowCount: result.bodyRows };
   } else {
     const headerRow = a.table.headerRow;
     const { column } = resultColumnStart(data, headerRow);
-    const byRow = new Map<number, ClientResult>();
-    for (const c of a.clients) for (const r of c.rows) byRow.set(r, c);
-    const rows: BlockCell[][] = [];
-    const blank = RESULT_HEADERS[lang].map(() => null);
-    for (let r = a.table.firstDataRow; r < a.table.endRow; r++) {
-      const c = byRow.get(r);
-      if (c) written++;
-      rows.push(c ? resultRow(c, a, lang) : blank);
-    }
+    const { rows, written: n } = resultRows(a, lang, a.table.firstDataRow, a.table.endRow);
+    written = n;
     address = { sheetName: data.sheetName, rowIndex: data.rowIndex + headerRow, columnIndex: column };
     tierColumn = { sheetName: data.sheetName, columnIndex: column, rowIndex: address.rowIndex + 1, rowCount: rows.length };
     undo = await writeBlock(
@@ -163,7 +173,7 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
         ...address,
         headers: [...RESULT_HEADERS[lang]],
         rows,
-        formats: ['@', '@', '@', '@', '0', dateFormat(lang)],
+        formats: resultFormats(lang),
         ownHeaders: [...RESULT_HEADERS.en, ...RESULT_HEADERS.ru],
         overwriteConfirmed: options.overwriteConfirmed,
       },

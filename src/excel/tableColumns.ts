@@ -1,8 +1,8 @@
 import { Lang } from '../core/format';
 import { columnRuns, planTableColumns } from '../core/tableColumns';
 import { ExcelLayerError, toLayerError } from './errors';
-import { CancelledError, ExcelRun, PAYLOAD_BUDGET, quoteSheet, throwIfCancelled } from './host';
-import { assertNothingOverwritten, BlockCell, ColumnArea, NeedsConfirmation, readUndo, restoreRows, UndoRecord, WriteOptions, writeRowChunks } from './writeBlock';
+import { ExcelRun, PAYLOAD_BUDGET, quoteSheet, throwIfCancelled } from './host';
+import { assertNothingOverwritten, assertRowWidths, BlockCell, ColumnArea, readUndo, restoreRows, UndoRecord, WriteOptions, writeError, writeRowChunks } from './writeBlock';
 import { cellAddress } from '../core/cells';
 
 /**
@@ -66,9 +66,7 @@ function layerError(code: string, messages: Record<Lang, string>): ExcelLayerErr
 export async function writeTableColumns(run: ExcelRun, w: TableColumnsWrite, options: WriteOptions = {}): Promise<TableColumnsResult> {
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET;
   const cols = w.headers.length;
-  for (const [i, r] of w.rows.entries()) {
-    if (r.length !== cols) throw new Error(`Row ${i + 1} has ${r.length} cells, expected ${cols}.`);
-  }
+  assertRowWidths(w.rows, cols);
   try {
     return await run(async (ctx) => {
       const table = ctx.workbook.tables.getItem(w.tableName);
@@ -184,8 +182,7 @@ export async function writeTableColumns(run: ExcelRun, w: TableColumnsWrite, opt
       }
     });
   } catch (e) {
-    if (e instanceof CancelledError || e instanceof NeedsConfirmation || e instanceof ExcelLayerError) throw e;
-    throw toLayerError(e);
+    throw writeError(e);
   }
 }
 

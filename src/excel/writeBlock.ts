@@ -1,5 +1,5 @@
 import { CancelledError, ExcelRun, jsonBytes, PAYLOAD_BUDGET, Progress, quoteSheet, throwIfCancelled } from './host';
-import { ExcelLayerError, toLayerError } from './errors';
+import { toLayerError } from './errors';
 import { Lang } from '../core/format';
 import { cellAddress } from '../core/cells';
 
@@ -218,9 +218,7 @@ export async function writeBlock(run: ExcelRun, block: BlockWrite, options: Writ
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET;
   const cols = block.headers.length;
   const total = block.rows.length + 1;
-  for (const [i, r] of block.rows.entries()) {
-    if (r.length !== cols) throw new Error(`Row ${i + 1} has ${r.length} cells, expected ${cols}.`);
-  }
+  assertRowWidths(block.rows, cols);
   try {
     return await run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(block.sheetName);
@@ -262,9 +260,20 @@ export async function writeBlock(run: ExcelRun, block: BlockWrite, options: Writ
       return undo;
     });
   } catch (e) {
-    if (e instanceof CancelledError || e instanceof NeedsConfirmation || e instanceof ExcelLayerError) throw e;
-    throw toLayerError(e);
+    throw writeError(e);
   }
+}
+
+/** Every row has `cols` cells (a programming error otherwise, not the user's). */
+export function assertRowWidths(rows: ReadonlyArray<readonly unknown[]>, cols: number): void {
+  for (const [i, r] of rows.entries()) {
+    if (r.length !== cols) throw new Error(`Row ${i + 1} has ${r.length} cells, expected ${cols}.`);
+  }
+}
+
+/** What a write throws: a confirmation request as it is, anything else as a layer error (toLayerError keeps cancels and layer errors). */
+export function writeError(e: unknown): Error {
+  return e instanceof NeedsConfirmation ? e : toLayerError(e);
 }
 
 export async function restoreRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, undo: UndoRecord, rows: number, budget: number, onProgress?: Progress): Promise<void> {
