@@ -46,16 +46,5 @@ export function chartPalette(dark: boolean): ChartPalette {
   };
 }
 
-/** Relative luminance contrast ratio of two #rrggbb colours (WCAG 2). */
-export function contrastRatio(a: string, b: string): number {
-  const lum = (hex: string) => {
-    const n = parseInt(hex.replace('#', ''), 16);
-    const ch = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
-  };
-  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-}
+/** Contrast of two #rrggbb colours (WCAG 2), the one definition in core. */
+export { contrastRatio } from '../../core/contrast';
