@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-cli/**', 'coverage/**', 'node_modules/**', 'test-results/**', 'samples/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'dist-workbench/**', 'coverage/**', 'node_modules/**', 'test-results/**', 'samples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,11 +5,15 @@ import { AddressInfo } from 'net';
 import { Browser, chromium, Page } from 'playwright-core';
 
 /**
- * End-to-end plumbing: the built dist/ served on a free localhost port (as `npm start` serves it)
+ * End-to-end plumbing: the workbench build (dist-workbench/, from `npm run build:workbench`; the
+ * production dist/ has no workbench) served on a free localhost port (as `npm start` serves it)
  * and Debian's Chromium driven by playwright-core.
  */
 export const ROOT = path.resolve(__dirname, '../..');
+/** The production add-in build (`npm run build`): no workbench, no samples. */
 export const DIST = path.join(ROOT, 'dist');
+/** The workbench build the browser tests serve (`npm run build:workbench`, `--env workbench`). */
+export const WORKBENCH_DIST = path.join(ROOT, 'dist-workbench');
 export const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,12 +27,14 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** Serves the workbench build (dist-workbench/) on 127.0.0.1; `/` is the workbench page. */
 export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync(path.join(DIST, 'workbench.html'))) throw new Error('dist/workbench.html is missing: run `npm run build` first (npm test does).');
+  const root = WORKBENCH_DIST;
+  if (!existsSync(path.join(root, 'workbench.html'))) throw new Error('dist-workbench/workbench.html is missing: run `npm run build:workbench` first (npm test does).');
   const server = http.createServer(async (req, res) => {
     const rel = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const file = path.join(DIST, rel === '/' ? 'workbench.html' : rel);
-    if (!file.startsWith(DIST)) {
+    const file = path.join(root, rel === '/' ? 'workbench.html' : rel);
+    if (!file.startsWith(root + path.sep)) {
       res.writeHead(403).end();
       return;
     }

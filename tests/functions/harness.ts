@@ -66,12 +66,13 @@ function isFresh(dir: string, files: string[]): boolean {
 async function buildFunctionsOnly(outDir: string): Promise<void> {
   const webpack = require('webpack') as typeof import('webpack');
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: Record<string, unknown>, argv: Record<string, unknown>) => import('webpack').Configuration;
-  const config = makeConfig({ WEBPACK_BUILD: true }, { mode: 'production' });
+  const config = makeConfig({ WEBPACK_BUILD: true, quiet: true }, { mode: 'production' });
   const entry = config.entry as Record<string, string>;
   config.entry = { functions: entry.functions };
   config.output = { ...config.output, path: outDir, clean: true };
   config.devtool = false;
-  config.plugins = (config.plugins ?? []).filter((p) => p && p.constructor.name === 'CustomFunctionsMetadataPlugin');
+  // the metadata generator and the plugin that adds the top-level flags it cannot emit
+  config.plugins = (config.plugins ?? []).filter((p) => p && ['CustomFunctionsMetadataPlugin', 'FunctionsJsonFlagsPlugin'].includes(p.constructor.name));
   await new Promise<void>((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
