@@ -151,14 +151,28 @@ export function normaliseXlsx(bytes: Uint8Array, file: string): Normalised {
   }
   for (const [name, data] of Object.entries(parts)) {
     if (!/^xl\/tables\/[^/]+\.xml$/i.test(name)) continue;
-    const text = strFromU8(data);
-    if (/<(\w+:)?tableStyleInfo\b/.test(text)) continue;
+    let text = strFromU8(data);
     const prefix = /<(\w+:)?table\b/.exec(text)?.[1] ?? '';
-    const info = `<${prefix}tableStyleInfo showFirstColumn="0" showLastColumn="0" showRowStripes="0" showColumnStripes="0"/>`;
-    const at = text.search(new RegExp(`<${prefix}extLst\\b|</${prefix}table>`));
-    if (at < 0) continue;
-    changed[name] = strToU8(text.slice(0, at) + info + text.slice(at));
-    fixed.push(`table style info in ${name}`);
+    const open = new RegExp(`<${prefix}table\\b[^>]*>`).exec(text);
+    if (!open) continue;
+    let touched = false;
+    // headerRowCount defaults to 1 (ECMA-376 Part 1 §18.5.1.2); ExcelJS reads a missing one as 0
+    // and would write the table back without its header row
+    if (!/\bheaderRowCount\s*=/.test(open[0])) {
+      text = text.slice(0, open.index) + open[0].replace(/\s*(\/?)>$/, ' headerRowCount="1"$1>') + text.slice(open.index + open[0].length);
+      fixed.push(`header row count in ${name}`);
+      touched = true;
+    }
+    if (!new RegExp(`<${prefix}tableStyleInfo\\b`).test(text)) {
+      const info = `<${prefix}tableStyleInfo showFirstColumn="0" showLastColumn="0" showRowStripes="0" showColumnStripes="0"/>`;
+      const at = text.search(new RegExp(`<${prefix}extLst\\b|</${prefix}table>`));
+      if (at >= 0) {
+        text = text.slice(0, at) + info + text.slice(at);
+        fixed.push(`table style info in ${name}`);
+        touched = true;
+      }
+    }
+    if (touched) changed[name] = strToU8(text);
   }
   if (fixed.length === 0) return { bytes, fixed };
   const all: Zippable = {};
