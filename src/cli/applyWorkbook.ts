@@ -333,16 +333,22 @@ function lastNonBlank(row: CellValue[] | undefined): number {
  * rewritten; a user's sheet with that name is kept and ours gets a free name, unless --overwrite.
  */
 function placeSheet(wb: ExcelJS.Workbook, names: Record<Lang, string>, mark: string, lang: Lang, options: ApplyOptions, notes: Message[], replaced: string[]): string {
+  // ours, whatever it was called ("Tier summary (2)" beside a user's "Tier summary"): rewritten under the same name
+  let previous: string | undefined;
+  for (const ws of [...wb.worksheets]) {
+    if (!ownsSheet(wb, mark, ws.name)) continue;
+    if (ws.name.toLowerCase().replace(/\s\(\d+\)$/, '') === names[lang].toLowerCase()) previous = ws.name;
+    wb.removeWorksheet(ws.id);
+  }
   for (const n of [names.en, names.ru]) {
-    const ws = wb.getWorksheet(n) ?? wb.worksheets.find((w) => w.name.toLowerCase() === n.toLowerCase());
-    if (!ws) continue;
-    if (ownsSheet(wb, mark, ws.name)) wb.removeWorksheet(ws.id);
-    else if (options.overwrite && n.toLowerCase() === names[lang].toLowerCase()) {
+    const ws = wb.worksheets.find((w) => w.name.toLowerCase() === n.toLowerCase());
+    if (ws && options.overwrite && n.toLowerCase() === names[lang].toLowerCase()) {
       replaced.push(ws.name);
       wb.removeWorksheet(ws.id);
     }
   }
   const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  if (previous !== undefined && !taken.has(previous.toLowerCase())) return previous;
   const name = freeName(names[lang], taken, 31);
   if (name !== names[lang]) notes.push(msg('apply.renamedSheet', { sheet: wb.worksheets.find((w) => w.name.toLowerCase() === names[lang].toLowerCase())?.name ?? names[lang], written: name }));
   return name;

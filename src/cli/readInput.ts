@@ -130,7 +130,7 @@ export function pickSheet(input: InputFile, name?: string): SheetGrid {
   let best: { s: SheetGrid; conf: number } | undefined;
   let firstError: Record<Lang, string> | undefined;
   for (const s of input.sheets) {
-    if (isOwnSheet(s.name)) continue;
+    if (input.kind === 'xlsx' && isOwnSheet(s.name)) continue; // a CSV's one sheet is the user's whatever its name
     try {
       const t = detectTable(s.grid);
       if (t.confidence >= 0.6) return s;

@@ -306,9 +306,12 @@ describe('no crash', () => {
     for (const args of [['analyze', file], ['analyze', file, '--json'], ['apply', file, '--out', path.join(tmp, 'ansi.xlsx')]]) {
       const r = await cli(args);
       expect(r.code).toBe(0);
+      // eslint-disable-next-line no-control-regex
       expect(r.out + r.err).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     }
-    expect((await cli(['analyze', file])).out).toContain('"[2JAcme"');
+    const shown = (await cli(['analyze', file])).out;
+    expect(shown).toContain('("Acme")');
+    expect(shown).toContain('B4: "\\u001b[31m12 apples" — not a number');
   });
 
   test('--out naming the input under another spelling (a link, letter case on a case-insensitive disk) is refused', async () => {

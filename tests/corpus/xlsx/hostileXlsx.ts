@@ -82,9 +82,10 @@ export function hostileXlsx(o: HostileOptions = {}): Uint8Array {
   const data = clientRows(lang, n);
   const headers: string[] = [...HEADERS[lang], ...(o.userColumns ?? [])];
   const strings: string[] = [];
+  const index = new Map<string, number>();
   const sst = (s: string) => {
-    let i = strings.indexOf(s);
-    if (i < 0) i = strings.push(s) - 1;
+    let i = index.get(s);
+    if (i === undefined) index.set(s, (i = strings.push(s) - 1));
     return i;
   };
   const lastRow = n + 1;
