@@ -277,7 +277,7 @@ export function packageFeatures(parts: Unzipped): Feature[] {
   const out: Feature[] = [];
   for (const [name, type] of contentTypes(parts)) {
     if (name.endsWith('.rels') || REWRITTEN.test(type)) continue;
-    out.push({ kind: 'part', detail: partKind(type) });
+    out.push({ kind: 'part', detail: `${partKind(type)} (${name})` });
   }
   if (Object.keys(parts).some((p) => /^docprops\/custom\.xml$/i.test(p))) out.push({ kind: 'customProperties', detail: 'docProps/custom.xml' });
   const sheets = sheetParts(parts);
