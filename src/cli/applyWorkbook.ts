@@ -254,6 +254,7 @@ async function applyToXlsx(input: InputFile, sheet: SheetGrid, a: Analysis, file
       if (isNew[k]) cell.style = { ...headerStyle };
     });
     if (table && tableEnd >= 0) extendTable(table, ws, hr, cols, tableEnd);
+    else extendAutoFilter(ws, hr, clientCol, cols);
     ws.getColumn(cols[3] + 1).width = Math.max(ws.getColumn(cols[3] + 1).width ?? 0, 60);
     ws.getColumn(cols[2] + 1).width = Math.max(ws.getColumn(cols[2] + 1).width ?? 0, 18);
     // clear stale results in rows that hold no client now (our columns only)
@@ -317,6 +318,17 @@ function extendTable(table: NonNullable<TableInternals['table']>, ws: ExcelJS.Wo
   if (table.ref !== undefined) table.ref = newRef;
   const lastFilterRow = Number(m[4]) - (table.totalsRow ? 1 : 0);
   table.autoFilterRef = `${m[1]}${m[2]}:${columnLetter(end)}${lastFilterRow}`;
+}
+
+/** An AutoFilter over the client range grows over the result columns next to it, as a table does. */
+function extendAutoFilter(ws: ExcelJS.Worksheet, hr: number, clientCol: number, cols: number[]): void {
+  const af = ws.autoFilter;
+  const ref = typeof af === 'string' ? af : af && typeof af === 'object' && 'from' in af && typeof af.from === 'string' && typeof af.to === 'string' ? `${af.from}:${af.to}` : undefined;
+  const m = ref ? /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, '')) : null;
+  if (!m || Number(m[2]) !== hr + 1 || columnIndex(m[1]) > clientCol || columnIndex(m[3]) < clientCol) return;
+  let end = columnIndex(m[3]);
+  for (const c of [...cols].sort((x, y) => x - y)) if (c === end + 1) end = c;
+  ws.autoFilter = `${m[1]}${m[2]}:${columnLetter(end)}${m[4]}`;
 }
 
 function lastNonBlank(row: CellValue[] | undefined): number {

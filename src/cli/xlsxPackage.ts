@@ -286,8 +286,13 @@ export function packageFeatures(parts: Unzipped): Feature[] {
   if (/<(?:\w+:)?workbookProtection\b[^>]*(lockStructure|lockWindows|workbookPassword|workbookHashValue)\s*=\s*["'](1|true|[0-9A-Fa-f+/=]{2,})["']/.test(wb)) out.push({ kind: 'workbookProtection', detail: '' });
   for (const m of wb.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g)) {
     const a = attrs(`<d ${m[1]}>`);
+    // the hidden name Excel keeps for an AutoFilter is rebuilt from the sheet's <autoFilter> (which is kept)
+    if (/^_xlnm\._FilterDatabase$/i.test(a.name ?? '')) continue;
     const local = a.localSheetId !== undefined ? sheets[Number(a.localSheetId)]?.name : undefined;
-    out.push({ kind: 'definedName', detail: `${local !== undefined ? `${local}!` : ''}${a.name} = ${decode(m[2]).trim().replace(/'/g, '')}` });
+    let text = decode(m[2]).trim().replace(/'/g, '');
+    // a print area is absolute whatever its dollars say; ExcelJS writes $A1:$C13 for $A$1:$C$13
+    if (/^_xlnm\.Print_Area$/i.test(a.name ?? '')) text = text.replace(/\$/g, '');
+    out.push({ kind: 'definedName', detail: `${local !== undefined ? `${local}!` : ''}${a.name} = ${text}` });
   }
   const styles = cellStyles(parts);
   const escaped = styles.map((s) => /\\/.test(s.format));

@@ -32,6 +32,10 @@ export interface HostileOptions {
   /** a defined name holding a constant and one holding a formula */
   definedNames?: boolean;
   printTitles?: boolean;
+  /** a print area and an AutoFilter over the data (with the hidden _xlnm._FilterDatabase name Excel writes) */
+  printAreaAndFilter?: boolean;
+  /** a defined name scoped to the sheet (localSheetId) */
+  localName?: boolean;
   validations?: boolean;
   escapedFormats?: boolean;
   customProps?: boolean;
@@ -110,6 +114,7 @@ export function hostileXlsx(o: HostileOptions = {}): Uint8Array {
   const override = (part: string, type: string) => types.push(`<Override PartName="${part}" ContentType="${type}"/>`);
   let tail = '';
   if (o.sheetProtection) tail += '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0"/>';
+  if (o.printAreaAndFilter && !o.table) tail += `<autoFilter ref="A1:${lastCol}${lastRow}"/>`;
   if (o.validations) tail += `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="C2:C${lastRow}"><formula1>"${HEADERS[lang][2]},x"</formula1></dataValidation></dataValidations>`;
   tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (o.image || o.chart) {
@@ -195,6 +200,11 @@ export function hostileXlsx(o: HostileOptions = {}): Uint8Array {
     names.push(`<definedName name="TopAmount">MAX('${sheetName}'!$B$2:$B$${lastRow})</definedName>`);
   }
   if (o.printTitles) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'${sheetName}'!$1:$1</definedName>`);
+  if (o.printAreaAndFilter) {
+    names.push(`<definedName name="_xlnm.Print_Area" localSheetId="0">'${sheetName}'!$A$1:$${lastCol}$${lastRow}</definedName>`);
+    if (!o.table) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'${sheetName}'!$A$1:$${lastCol}$${lastRow}</definedName>`);
+  }
+  if (o.localName) names.push(`<definedName name="Best" localSheetId="0">'${sheetName}'!$A$2</definedName>`);
   const wbProtection = o.workbookProtection ? '<workbookProtection lockStructure="1"/>' : '';
   const wbRels: Array<[string, string, string]> = sheets.map(([, p], i) => [`rId${i + 1}`, `${RT}worksheet`, fromXl(p)]);
   wbRels.push(['rIdSt', `${RT}styles`, fromXl('styles.xml')]);
