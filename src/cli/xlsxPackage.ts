@@ -301,7 +301,9 @@ export function packageFeatures(parts: Unzipped): Feature[] {
   for (const s of sheets) {
     const data = parts[s.part];
     if (!data) continue;
-    const text = strFromU8(data);
+    // what follows the cells (protection, validations…), without decoding a full sheet's XML at once
+    const end = lastIndexOfBytes(data, SHEET_DATA_END);
+    const text = strFromU8(end >= 0 ? data.subarray(end) : data);
     const prot = /<(?:\w+:)?sheetProtection\b[^>]*>/.exec(text);
     if (prot) {
       const a = attrs(prot[0]);
@@ -312,7 +314,7 @@ export function packageFeatures(parts: Unzipped): Feature[] {
       out.push({ kind: 'dataValidation', detail: `${s.name}!${a.sqref} ${a.type ?? ''} ${m[2].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()}` });
     }
     if (!lookAtCells) continue;
-    for (const m of text.matchAll(/<(?:\w+:)?c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?\bs="(\d+)"|<(?:\w+:)?c\b[^>]*?\bs="(\d+)"[^>]*?\br="([A-Z]+\d+)"/g)) {
+    for (const chunk of textChunks(end >= 0 ? data.subarray(0, end) : data)) for (const m of chunk.matchAll(/<(?:\w+:)?c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?\bs="(\d+)"|<(?:\w+:)?c\b[^>]*?\bs="(\d+)"[^>]*?\br="([A-Z]+\d+)"/g)) {
       const ref = m[1] ?? m[4];
       const k = Number(m[2] ?? m[3]);
       if (escaped[k]) out.push({ kind: 'numberFormat', detail: `${s.name}!${ref} ${styles[k].format}` });
@@ -320,6 +322,27 @@ export function packageFeatures(parts: Unzipped): Feature[] {
     }
   }
   return out;
+}
+
+const SHEET_DATA_END = strToU8('</sheetData>');
+
+function lastIndexOfBytes(data: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = data.length - needle.length; i >= 0; i--) {
+    for (let k = 0; k < needle.length; k++) if (data[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** XML bytes as text in pieces of about 8 MB, each cut just before a "<" (so no tag and no UTF-8 character is split). */
+function* textChunks(data: Uint8Array, size = 8 << 20): Generator<string> {
+  let from = 0;
+  while (from < data.length) {
+    let to = Math.min(data.length, from + size);
+    while (to < data.length && data[to] !== 0x3c) to++;
+    yield strFromU8(data.subarray(from, to));
+    from = to;
+  }
 }
 
 /**
