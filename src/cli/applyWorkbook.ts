@@ -133,6 +133,11 @@ function markCells(wb: ExcelJS.Workbook, name: string, sheet: string, cells: Arr
   wb.definedNames.model = model;
 }
 
+/** The sheet a mark (`OWN.…`) points at, if the workbook has it. */
+export function markedSheet(wb: ExcelJS.Workbook, mark: string): string | undefined {
+  return namedCells(wb, mark)[0]?.sheet;
+}
+
 /** Is `sheet` the one this name marks as ours? */
 function ownsSheet(wb: ExcelJS.Workbook, name: string, sheet: string): boolean {
   return namedCells(wb, name).some((x) => x.sheet.toLowerCase() === sheet.toLowerCase());

@@ -25,7 +25,7 @@ import {
   TierStatus,
 } from '../core';
 import { InputError, pickSheet, readInput, SheetGrid } from './readInput';
-import { LossError, writeApplied } from './applyWorkbook';
+import { LossError, markedSheet, OWN, writeApplied } from './applyWorkbook';
 import { sameFile } from './safeWrite';
 import { forTerminal } from './terminal';
 
@@ -178,7 +178,7 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
   const input = await readInput(file);
   const sheet = pickSheet(input, values.sheet);
   const detect = resolveOverrides(sheet, { client: values.client, amount: values.amount, date: values.date, margin: values.margin });
-  const previous = input.workbook ? readPreviousState(input.sheets) : undefined;
+  const previous = input.workbook ? readPreviousState(input.sheets, markedSheet(input.workbook, OWN.clientSheet)) : undefined;
   const options: AnalyzeOptions = { rules, asOfDay, windowMonths, detect, previous };
   const analysis = analyzeGrid(sheet.grid, options);
   const outLang = lang ?? guessLang(analysis.table.headers);
@@ -228,9 +228,11 @@ function resolveOverrides(sheet: SheetGrid, refs: Partial<Record<Role, string | 
 }
 
 /** State of the previous review from the per-client sheet written by an earlier apply. */
-function readPreviousState(sheets: SheetGrid[]): AnalyzeOptions['previous'] {
+function readPreviousState(sheets: SheetGrid[], marked?: string): AnalyzeOptions['previous'] {
+  // the sheet apply marked as its own (a user's sheet may have the same name); else, for copies
+  // written before the marks, the sheet with our name
   const names = [CLIENT_SHEET_NAMES.en, CLIENT_SHEET_NAMES.ru].map((n) => n.toLowerCase());
-  const own = sheets.find((s) => names.includes(s.name.trim().toLowerCase()));
+  const own = marked !== undefined ? sheets.find((s) => s.name === marked) : sheets.find((s) => names.includes(s.name.trim().toLowerCase()));
   return own ? previousFromClientSheet(own.grid) : undefined;
 }
 

@@ -250,6 +250,26 @@ describe("apply: a user's own columns and sheets are never replaced without --ov
       expect(worksheetGrid(wb3.getWorksheet(summary)!)[0][0]).toBe(lang === 'ru' ? 'Уровни клиентов — сводка' : 'Client Tiers — summary');
     });
 
+  test('a transaction log beside a user sheet called "Client tiers": ours is "Client tiers (2)", and the next review reads ours', async () => {
+    const wb = await load(path.join(__dirname, '..', '..', 'samples', 'clients-en.xlsx'));
+    wb.addWorksheet('Client tiers').addRow(['Client', 'Tier']).commit();
+    wb.getWorksheet('Client tiers')!.addRow(['Somebody', 'VIP']);
+    const input = path.join(tmp, 'log-mine.xlsx');
+    await wb.xlsx.writeFile(input);
+    const out = path.join(tmp, 'log-mine-out.xlsx');
+    const r = await cli(['apply', input, '--sheet', 'Sales', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('rows with tiers in sheet "Client tiers (2)"');
+    const first = await load(out);
+    expect(worksheetGrid(first.getWorksheet('Client tiers')!)).toEqual([['Client', 'Tier'], ['Somebody', 'VIP']]);
+    expect(worksheetGrid(first.getWorksheet('Client tiers (2)')!).slice(1).every((row) => row[9] === 'New')).toBe(true);
+    const out2 = path.join(tmp, 'log-mine-out2.xlsx');
+    expect((await cli(['apply', out, '--sheet', 'Sales', '--out', out2])).code).toBe(0);
+    const second = await load(out2);
+    expect(second.worksheets.map((w) => w.name)).toEqual(first.worksheets.map((w) => w.name));
+    expect(worksheetGrid(second.getWorksheet('Client tiers (2)')!).slice(1).every((row) => row[9] === 'Keep')).toBe(true);
+  });
+
   test('results beside an Excel table: the table grows over them (a later sort in Excel keeps rows together)', async () => {
     for (const lang of LANGS) {
       const input = await write(`table-${lang}.xlsx`, hostileXlsx({ lang, flavour: 'openpyxl', table: true }));
