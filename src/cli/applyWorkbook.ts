@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import {
   Analysis,
   CellValue,
@@ -10,6 +10,9 @@ import {
   clientSheetRow,
   EXCEL_EPOCH_OFFSET,
   Lang,
+  Message,
+  MessageError,
+  msg,
   parseMoney,
   RESULT_HEADERS,
   ResultCell,
@@ -18,34 +21,70 @@ import {
   tierColours,
 } from '../core';
 import { InputFile, SheetGrid } from './readInput';
+import { writeViaTemp } from './safeWrite';
+import { Feature, lostFeatures, OWN_NAME_PREFIX } from './xlsxPackage';
 
 /**
  * `apply`: a copy of the workbook with the result columns beside the client data (or, for a
- * transaction log, a per-client sheet) and a summary sheet. Existing result columns (recognised
- * by their headers in either language) are updated in place; nothing else is touched. The file is
- * written to a temporary name first, so a failure never leaves a half-written OUT.
+ * transaction log, a per-client sheet) and a summary sheet. Nothing the add-in did not write is
+ * replaced: what it writes is marked with defined names (`ClientTiers_…`, see `OWN`); a user's
+ * own column or sheet with one of our names is kept and ours gets a new name ("ABC (2)"), unless
+ * `overwrite`. A copy through ExcelJS that would lose or change anything of the workbook (see
+ * xlsxPackage `lostFeatures`) is not written unless `force`. The file is written to a temporary
+ * name first (safeWrite), so a failure never leaves a half-written OUT.
  */
 export interface Written {
   sheet: string;
   summarySheet: string;
   rows: number;
+  /** things said about the write (renamed columns and sheets, names cut short, what --force lost) */
+  notes: Message[];
+  /** what the copy did not keep (only with `force`) */
+  lost: Feature[];
+}
+
+export interface ApplyOptions {
+  /** replace a user's own columns and sheets named like ours */
+  overwrite?: boolean;
+  /** write even when the copy loses something of the workbook */
+  force?: boolean;
+}
+
+/** Excel's limit on the characters of a cell (learn.microsoft.com: "Excel specifications and limits"). */
+export const MAX_CELL_CHARS = 32767;
+
+/** Defined names marking what apply wrote: each holds the cells it marks (A1 of a sheet, header cells of result columns). */
+export const OWN = {
+  summary: `${OWN_NAME_PREFIX}Summary`,
+  clientSheet: `${OWN_NAME_PREFIX}ClientSheet`,
+  results: `${OWN_NAME_PREFIX}Results`,
+} as const;
+
+/** A copy would lose something; `lost` lists it (at most 20 shown in the message). */
+export class LossError extends MessageError {
+  constructor(public readonly lost: Feature[]) {
+    super(msg('apply.wouldLose', { items: lost.slice(0, 20), more: Math.max(0, lost.length - 20) }));
+    this.name = 'LossError';
+  }
 }
 
 /** "#RRGGBB" → ExcelJS ARGB. */
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
-export async function writeApplied(input: InputFile, sheet: SheetGrid, a: Analysis, out: string, lang: Lang): Promise<Written> {
-  const tmp = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
-  try {
-    const written = input.kind === 'xlsx' ? await applyToXlsx(input, sheet, a, tmp, lang) : await applyToCsv(sheet, a, tmp, lang);
-    await fs.rename(tmp, out);
+export async function writeApplied(input: InputFile, sheet: SheetGrid, a: Analysis, out: string, lang: Lang, options: ApplyOptions = {}): Promise<Written> {
+  return writeViaTemp(out, async (tmp) => {
+    if (input.kind !== 'xlsx') return applyToCsv(sheet, a, tmp, lang);
+    const { written, replaced } = await applyToXlsx(input, sheet, a, tmp, lang, options);
+    if (input.bytes) {
+      const lost = lostFeatures(unzipSync(input.bytes), unzipSync(new Uint8Array(await fs.readFile(tmp))), replaced);
+      if (lost.length && !options.force) throw new LossError(lost);
+      if (lost.length) {
+        written.lost = lost;
+        written.notes.push(msg('apply.lostForced', { count: lost.length }));
+      }
+    }
     return written;
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    if ((e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EROFS') throw new Error(`Cannot write ${out}: permission denied.`);
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`Cannot write ${out}: the folder does not exist.`);
-    throw e;
-  }
+  });
 }
 
 function serialToDate(serial: number): Date {
@@ -54,39 +93,173 @@ function serialToDate(serial: number): Date {
 
 const dateFormat = (lang: Lang) => (lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd');
 
-/** Columns (zero-based) of existing result headers in the header row, by position in RESULT_HEADERS. */
-function findResultColumns(headerRow: CellValue[]): Array<number | undefined> {
-  const norm = headerRow.map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''));
+function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function columnIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/** The cells a defined name holds, per sheet: `{ sheet, r, c }` (zero-based), ranges expanded. */
+function namedCells(wb: ExcelJS.Workbook, name: string): Array<{ sheet: string; r: number; c: number }> {
+  const out: Array<{ sheet: string; r: number; c: number }> = [];
+  const ranges = (wb.definedNames.getRanges(name) as { ranges?: string[] } | undefined)?.ranges ?? [];
+  for (const range of ranges) {
+    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range);
+    if (!m) continue;
+    const sheet = (m[1] ?? m[2]).replace(/''/g, "'");
+    const c0 = columnIndex(m[3]);
+    const r0 = Number(m[4]) - 1;
+    const c1 = m[5] ? columnIndex(m[5]) : c0;
+    const r1 = m[6] ? Number(m[6]) - 1 : r0;
+    for (let r = r0; r <= r1 && r - r0 < 1000; r++) for (let c = c0; c <= c1 && c - c0 < 1000; c++) out.push({ sheet, r, c });
+  }
+  return out;
+}
+
+/** Replace the cells of `name` on `sheet` with `cells` (other sheets' cells stay). */
+function markCells(wb: ExcelJS.Workbook, name: string, sheet: string, cells: Array<{ r: number; c: number }>): void {
+  const keep = namedCells(wb, name).filter((x) => x.sheet !== sheet);
+  const model = wb.definedNames.model.filter((d) => d.name !== name);
+  const ranges = [...keep.map((x) => `${quoteSheet(x.sheet)}!$${columnLetter(x.c)}$${x.r + 1}`), ...cells.map((x) => `${quoteSheet(sheet)}!$${columnLetter(x.c)}$${x.r + 1}`)];
+  if (ranges.length) model.push({ name, ranges });
+  wb.definedNames.model = model;
+}
+
+/** The sheet a mark (`OWN.…`) points at, if the workbook has it. */
+export function markedSheet(wb: ExcelJS.Workbook, mark: string): string | undefined {
+  return namedCells(wb, mark)[0]?.sheet;
+}
+
+/** Is `sheet` the one this name marks as ours? */
+function ownsSheet(wb: ExcelJS.Workbook, name: string, sheet: string): boolean {
+  return namedCells(wb, name).some((x) => x.sheet.toLowerCase() === sheet.toLowerCase());
+}
+
+/** `base`, or `base (2)`, `base (3)`… — the first not in `taken` (compared without letter case). */
+function freeName(base: string, taken: Set<string>, maxLength = Infinity): string {
+  for (let k = 1; ; k++) {
+    const suffix = k === 1 ? '' : ` (${k})`;
+    const name = `${base.slice(0, maxLength - suffix.length)}${suffix}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** A cell value as Excel can hold it: text longer than 32,767 characters cut, with a note. */
+function fitCell<T>(v: T, address: () => string, notes: Message[]): T | string {
+  if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+    notes.push(msg('apply.nameTruncated', { cell: address(), length: v.length }));
+    return v.slice(0, MAX_CELL_CHARS);
+  }
+  return v;
+}
+
+/** Columns (zero-based) of existing result headers in the header row, by position in RESULT_HEADERS; `(2)` suffixes ignored. */
+function findResultColumns(headerRow: CellValue[], only?: Set<number>): Array<number | undefined> {
+  const norm = headerRow.map((h) => (typeof h === 'string' ? h.trim().toLowerCase().replace(/\s\(\d+\)$/, '') : ''));
   return RESULT_HEADERS.en.map((_, k) => {
     const names = [RESULT_HEADERS.en[k].toLowerCase(), RESULT_HEADERS.ru[k].toLowerCase()];
-    const i = norm.findIndex((h) => names.includes(h));
-    return i >= 0 ? i : undefined;
+    for (let i = 0; i < norm.length; i++) if ((!only || only.has(i)) && names.includes(norm[i]) && (only || norm[i] === String(headerRow[i]).trim().toLowerCase())) return i;
+    return undefined;
   });
 }
 
-async function applyToXlsx(input: InputFile, sheet: SheetGrid, a: Analysis, file: string, lang: Lang): Promise<Written> {
+interface TableInternals {
+  table?: { name?: string; tableRef?: string; ref?: string; autoFilterRef?: string; headerRow?: boolean; totalsRow?: boolean; columns?: Array<{ name: string }> };
+}
+
+interface XlsxResult {
+  written: Written;
+  /** user sheets replaced on purpose (--overwrite): what they held is not counted as lost */
+  replaced: string[];
+}
+
+async function applyToXlsx(input: InputFile, sheet: SheetGrid, a: Analysis, file: string, lang: Lang, options: ApplyOptions): Promise<XlsxResult> {
   const wb = input.workbook!;
+  const notes: Message[] = [];
+  const replaced: string[] = [];
   let rows = 0;
   let target = sheet.name;
   if (a.table.shape === 'transactions') {
-    const name = replaceSheet(wb, CLIENT_SHEET_NAMES, lang);
+    const name = placeSheet(wb, CLIENT_SHEET_NAMES, OWN.clientSheet, lang, options, notes, replaced);
     const ws = wb.addWorksheet(name);
-    writeClientSheet(ws, a, lang);
+    writeClientSheet(ws, a, lang, notes);
+    markCells(wb, OWN.clientSheet, name, [{ r: 0, c: 0 }]);
     rows = a.clients.length;
     target = name;
   } else {
     const ws = wb.getWorksheet(sheet.name)!;
     const hr = a.table.headerRow;
     const headerCells = sheet.grid[hr] ?? [];
-    const found = findResultColumns(headerCells);
-    let next = Math.max(headerCells.length, ...sheet.grid.slice(hr, a.table.endRow).map((r) => lastNonBlank(r) + 1));
-    const cols = found.map((c) => (c !== undefined ? c : next++));
-    const headerStyle = ws.getRow(hr + 1).getCell(a.table.columns.client!.index + 1).style;
+    const ownCols = new Set(namedCells(wb, OWN.results).filter((x) => x.sheet === sheet.name && x.r === hr).map((x) => x.c));
+    const own = findResultColumns(headerCells, ownCols);
+    const named = findResultColumns(headerCells);
+    // the table around the client column, if any: results go right of it and it grows over them
+    const clientCol = a.table.columns.client!.index;
+    const table = (ws.getTables() as unknown as TableInternals[])
+      .map((t) => t.table)
+      .find((t) => {
+        const ref = t?.tableRef ?? t?.ref;
+        const m = ref ? /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, '')) : null;
+        return m !== null && Number(m[2]) === hr + 1 && columnIndex(m[1]) <= clientCol && clientCol <= columnIndex(m[3]);
+      });
+    let next = headerCells.length;
+    for (let r = hr; r < a.table.endRow; r++) next = Math.max(next, lastNonBlank(sheet.grid[r]) + 1);
+    let tableEnd = -1;
+    if (table) {
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec((table.tableRef ?? table.ref)!.replace(/\$/g, ''))!;
+      tableEnd = columnIndex(m[3]);
+      // right of the table when those columns are free in the table's rows
+      let free = true;
+      for (let r = hr; r < Math.min(sheet.grid.length, Number(m[4])) && free; r++) for (let c = tableEnd + 1; c < tableEnd + 1 + RESULT_HEADERS.en.length; c++) if (lastNonBlank([sheet.grid[r]?.[c] ?? null]) >= 0) free = false;
+      if (free) next = tableEnd + 1;
+    }
+    const taken = new Set(headerCells.map((h) => (h === null || h === undefined ? '' : String(h).trim().toLowerCase())));
+    const cols: number[] = [];
+    const headers: string[] = [];
+    const isNew: boolean[] = [];
+    for (let k = 0; k < RESULT_HEADERS.en.length; k++) {
+      const reuse = own[k] ?? (options.overwrite ? named[k] : undefined);
+      if (reuse !== undefined) {
+        // ours, possibly renamed earlier ("ABC (2)"): keep its header unless the language changed
+        const existing = String(headerCells[reuse] ?? '').trim();
+        let header = RESULT_HEADERS[lang][k];
+        if (own[k] !== undefined && existing.toLowerCase().replace(/\s\(\d+\)$/, '') === header.toLowerCase()) header = existing;
+        else if (own[k] !== undefined) {
+          taken.delete(existing.toLowerCase());
+          header = freeName(header, taken);
+        }
+        taken.add(header.toLowerCase());
+        cols.push(reuse);
+        headers.push(header);
+        isNew.push(false);
+        continue;
+      }
+      let header = RESULT_HEADERS[lang][k];
+      if (named[k] !== undefined || taken.has(header.toLowerCase())) {
+        header = freeName(header, taken);
+        if (named[k] !== undefined) notes.push(msg('apply.renamedColumn', { header: String(headerCells[named[k]!]), written: header }));
+      }
+      taken.add(header.toLowerCase());
+      cols.push(next++);
+      headers.push(header);
+      isNew.push(true);
+    }
+    const headerStyle = ws.getRow(hr + 1).getCell(clientCol + 1).style;
     cols.forEach((c, k) => {
       const cell = ws.getRow(hr + 1).getCell(c + 1);
-      cell.value = RESULT_HEADERS[lang][k];
-      if (found[k] === undefined) cell.style = { ...headerStyle };
+      cell.value = headers[k];
+      if (isNew[k]) cell.style = { ...headerStyle };
     });
+    if (table && tableEnd >= 0) extendTable(table, ws, hr, cols, tableEnd);
+    else extendAutoFilter(ws, hr, clientCol, cols);
     ws.getColumn(cols[3] + 1).width = Math.max(ws.getColumn(cols[3] + 1).width ?? 0, 60);
     ws.getColumn(cols[2] + 1).width = Math.max(ws.getColumn(cols[2] + 1).width ?? 0, 18);
     // clear stale results in rows that hold no client now (our columns only)
@@ -108,7 +281,7 @@ async function applyToXlsx(input: InputFile, sheet: SheetGrid, a: Analysis, file
         if (k === 5 && typeof v === 'number') {
           cell.value = serialToDate(v);
           cell.numFmt = dateFormat(lang);
-        } else cell.value = v;
+        } else cell.value = fitCell(v, () => `${columnLetter(c)}${r + 1}`, notes);
         if (k === 0 && values) {
           // the tier colours the task pane uses too (src/core/tierColours)
           const colour = tierColours(tierOf.get(r)!, a.rules.tiers.length);
@@ -119,11 +292,48 @@ async function applyToXlsx(input: InputFile, sheet: SheetGrid, a: Analysis, file
       });
       if (values) rows++;
     }
+    markCells(
+      wb,
+      OWN.results,
+      sheet.name,
+      cols.map((c) => ({ r: hr, c })),
+    );
   }
-  const summaryName = replaceSheet(wb, SUMMARY_SHEET_NAMES, lang);
+  const summaryName = placeSheet(wb, SUMMARY_SHEET_NAMES, OWN.summary, lang, options, notes, replaced);
   writeSummary(wb.addWorksheet(summaryName), a, lang);
+  markCells(wb, OWN.summary, summaryName, [{ r: 0, c: 0 }]);
   await wb.xlsx.writeFile(file);
-  return { sheet: target, summarySheet: summaryName, rows };
+  return { written: { sheet: target, summarySheet: summaryName, rows, notes, lost: [] }, replaced };
+}
+
+/** The table grows to the right over the result columns when they are its next columns. */
+function extendTable(table: NonNullable<TableInternals['table']>, ws: ExcelJS.Worksheet, hr: number, cols: number[], tableEnd: number): void {
+  const outside = cols.filter((c) => c > tableEnd).sort((x, y) => x - y);
+  if (outside.length === 0) return;
+  // only contiguous columns right of the table can join it
+  let end = tableEnd;
+  for (const c of outside) if (c === end + 1) end = c;
+  if (end === tableEnd) return;
+  const ref = (table.tableRef ?? table.ref)!.replace(/\$/g, '');
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref)!;
+  const newRef = `${m[1]}${m[2]}:${columnLetter(end)}${m[4]}`;
+  table.columns ??= [];
+  for (let c = tableEnd + 1; c <= end; c++) table.columns.push({ name: String(ws.getRow(hr + 1).getCell(c + 1).value ?? '') });
+  table.tableRef = newRef;
+  if (table.ref !== undefined) table.ref = newRef;
+  const lastFilterRow = Number(m[4]) - (table.totalsRow ? 1 : 0);
+  table.autoFilterRef = `${m[1]}${m[2]}:${columnLetter(end)}${lastFilterRow}`;
+}
+
+/** An AutoFilter over the client range grows over the result columns next to it, as a table does. */
+function extendAutoFilter(ws: ExcelJS.Worksheet, hr: number, clientCol: number, cols: number[]): void {
+  const af = ws.autoFilter;
+  const ref = typeof af === 'string' ? af : af && typeof af === 'object' && 'from' in af && typeof af.from === 'string' && typeof af.to === 'string' ? `${af.from}:${af.to}` : undefined;
+  const m = ref ? /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, '')) : null;
+  if (!m || Number(m[2]) !== hr + 1 || columnIndex(m[1]) > clientCol || columnIndex(m[3]) < clientCol) return;
+  let end = columnIndex(m[3]);
+  for (const c of [...cols].sort((x, y) => x - y)) if (c === end + 1) end = c;
+  ws.autoFilter = `${m[1]}${m[2]}:${columnLetter(end)}${m[4]}`;
 }
 
 function lastNonBlank(row: CellValue[] | undefined): number {
@@ -135,22 +345,40 @@ function lastNonBlank(row: CellValue[] | undefined): number {
   return -1;
 }
 
-/** Remove our sheet (in either language) so it is rewritten; returns the name to use. */
-function replaceSheet(wb: ExcelJS.Workbook, names: Record<Lang, string>, lang: Lang): string {
-  for (const n of [names.en, names.ru]) {
-    const ws = wb.getWorksheet(n);
-    if (ws) wb.removeWorksheet(ws.id);
+/**
+ * The name for one of our sheets: ours (marked by `mark`) in either language is removed and
+ * rewritten; a user's sheet with that name is kept and ours gets a free name, unless --overwrite.
+ */
+function placeSheet(wb: ExcelJS.Workbook, names: Record<Lang, string>, mark: string, lang: Lang, options: ApplyOptions, notes: Message[], replaced: string[]): string {
+  // ours, whatever it was called ("Tier summary (2)" beside a user's "Tier summary"): rewritten under the same name
+  let previous: string | undefined;
+  for (const ws of [...wb.worksheets]) {
+    if (!ownsSheet(wb, mark, ws.name)) continue;
+    if (ws.name.toLowerCase().replace(/\s\(\d+\)$/, '') === names[lang].toLowerCase()) previous = ws.name;
+    wb.removeWorksheet(ws.id);
   }
-  return names[lang];
+  for (const n of [names.en, names.ru]) {
+    const ws = wb.worksheets.find((w) => w.name.toLowerCase() === n.toLowerCase());
+    if (ws && options.overwrite && n.toLowerCase() === names[lang].toLowerCase()) {
+      replaced.push(ws.name);
+      wb.removeWorksheet(ws.id);
+    }
+  }
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  if (previous !== undefined && !taken.has(previous.toLowerCase())) return previous;
+  const name = freeName(names[lang], taken, 31);
+  if (name !== names[lang]) notes.push(msg('apply.renamedSheet', { sheet: wb.worksheets.find((w) => w.name.toLowerCase() === names[lang].toLowerCase())?.name ?? names[lang], written: name }));
+  return name;
 }
 
-function writeClientSheet(ws: ExcelJS.Worksheet, a: Analysis, lang: Lang): void {
+function clientSheetValues(c: Analysis['clients'][number], a: Analysis, lang: Lang, r: number, notes: Message[]): Array<ResultCell | Date> {
+  return clientSheetRow(c, a, lang).map((v, k) => ((k === 4 || k === 12) && typeof v === 'number' ? serialToDate(v) : fitCell(v, () => `${columnLetter(k)}${r + 1}`, notes)));
+}
+
+function writeClientSheet(ws: ExcelJS.Worksheet, a: Analysis, lang: Lang, notes: Message[]): void {
   ws.addRow([...CLIENT_SHEET_HEADERS[lang]]).font = { bold: true };
   const sorted = [...a.clients].sort((x, y) => (x.rank || Infinity) - (y.rank || Infinity) || (x.key < y.key ? -1 : 1));
-  for (const c of sorted) {
-    const values = clientSheetRow(c, a, lang).map((v, k) => ((k === 4 || k === 12) && typeof v === 'number' ? serialToDate(v) : v));
-    ws.addRow(values);
-  }
+  sorted.forEach((c, i) => ws.addRow(clientSheetValues(c, a, lang, i + 1, notes)));
   ws.getColumn(1).width = 28;
   ws.getColumn(2).numFmt = '#,##0.00';
   ws.getColumn(3).numFmt = '#,##0.00';
@@ -172,35 +400,50 @@ function writeSummary(ws: ExcelJS.Worksheet, a: Analysis, lang: Lang): void {
   ws.getColumn(2).width = 20;
 }
 
-/** CSV input: a new workbook with the data sheet (numbers as numbers), results and a summary. */
+/**
+ * CSV input: a new workbook with the data sheet (numbers as numbers), results and a summary.
+ * Every row is as wide as the widest one (ragged rows padded), so results stay under their headers.
+ */
 async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lang): Promise<Written> {
+  const notes: Message[] = [];
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  const data = wb.addWorksheet(safeSheetName(sheet.name));
+  const dataName = safeSheetName(sheet.name);
+  const taken = new Set([dataName.toLowerCase()]);
+  const clientName = freeName(CLIENT_SHEET_NAMES[lang], taken, 31);
+  taken.add(clientName.toLowerCase());
+  const summaryName = freeName(SUMMARY_SHEET_NAMES[lang], taken, 31);
+  const data = wb.addWorksheet(dataName);
   const numberCols = new Set<number>();
   const cols = a.table.columns;
   for (const role of ['amount', 'margin', 'orders'] as const) if (cols[role]) numberCols.add(cols[role]!.index);
   for (const m of a.table.monthColumns) numberCols.add(m.index);
   const perRow = new Map<number, ResultCell[]>();
   if (a.table.shape !== 'transactions') for (const c of a.clients) for (const r of c.rows) perRow.set(r, resultRow(c, a, lang));
-  const width = Math.max(...(sheet.grid[a.table.headerRow] ?? []).map((_, i) => i + 1), 1);
+  // the widest row of the table decides where results go (a ragged row must not push them right)
+  let width = 1;
+  for (let r = a.table.headerRow; r < sheet.grid.length; r++) width = Math.max(width, lastNonBlank(sheet.grid[r]) + 1);
   let rows = 0;
   for (let r = 0; r < sheet.grid.length; r++) {
     const src = sheet.grid[r];
-    const out: Array<string | number | Date | null> = src.map((v, i) => {
+    const out: Array<string | number | boolean | Date | null> = [];
+    const n = a.table.shape !== 'transactions' && r >= a.table.headerRow ? Math.min(src.length, width) : src.length;
+    for (let i = 0; i < n; i++) {
+      const v = src[i];
+      let cell: string | number | boolean | Date | null = v === undefined || v === '' ? null : (v as string | number | boolean | Date | null);
       if (r > a.table.headerRow && numberCols.has(i)) {
         const p = parseMoney(v, a.aggregation.numberLocale);
-        if (p.kind === 'number') return p.value;
+        if (p.kind === 'number') cell = p.value;
       }
-      return v === undefined || v === '' ? null : (v as string);
-    });
-    if (a.table.shape !== 'transactions') {
+      out.push(fitCell(cell, () => `${columnLetter(i)}${r + 1}`, notes));
+    }
+    if (a.table.shape !== 'transactions' && r >= a.table.headerRow) {
       while (out.length < width) out.push(null);
-      if (r === a.table.headerRow) out.push(...RESULT_HEADERS[lang]);
+      if (r === a.table.headerRow) for (const h of RESULT_HEADERS[lang]) out.push(h);
       else {
         const vals = perRow.get(r);
         if (vals) {
           rows++;
-          out.push(...vals.map((v, k) => (k === 5 && typeof v === 'number' ? serialToDate(v) : v)));
+          vals.forEach((v, k) => out.push(k === 5 && typeof v === 'number' ? serialToDate(v) : v));
         }
       }
     }
@@ -209,19 +452,24 @@ async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lan
   await data.commit();
   let target = data.name;
   if (a.table.shape === 'transactions') {
-    const ws = wb.addWorksheet(CLIENT_SHEET_NAMES[lang]);
+    const ws = wb.addWorksheet(clientName);
     ws.addRow([...CLIENT_SHEET_HEADERS[lang]]).commit();
     const sorted = [...a.clients].sort((x, y) => (x.rank || Infinity) - (y.rank || Infinity) || (x.key < y.key ? -1 : 1));
-    for (const c of sorted) ws.addRow(clientSheetRow(c, a, lang).map((v, k) => ((k === 4 || k === 12) && typeof v === 'number' ? serialToDate(v) : v))).commit();
+    sorted.forEach((c, i) => ws.addRow(clientSheetValues(c, a, lang, i + 1, notes)).commit());
     await ws.commit();
     rows = a.clients.length;
     target = ws.name;
+    wb.definedNames.add(`${quoteSheet(clientName)}!$A$1`, OWN.clientSheet);
+  } else {
+    const hr = a.table.headerRow + 1;
+    wb.definedNames.add(`${quoteSheet(dataName)}!$${columnLetter(width)}$${hr}:$${columnLetter(width + RESULT_HEADERS.en.length - 1)}$${hr}`, OWN.results);
   }
-  const s = wb.addWorksheet(SUMMARY_SHEET_NAMES[lang]);
+  const s = wb.addWorksheet(summaryName);
   for (const [k, v] of summaryRows(a, lang)) s.addRow([k, v]).commit();
   await s.commit();
+  wb.definedNames.add(`${quoteSheet(summaryName)}!$A$1`, OWN.summary);
   await wb.commit();
-  return { sheet: target, summarySheet: SUMMARY_SHEET_NAMES[lang], rows };
+  return { sheet: target, summarySheet: summaryName, rows, notes, lost: [] };
 }
 
 function safeSheetName(name: string): string {

@@ -25,7 +25,9 @@ import {
   TierStatus,
 } from '../core';
 import { InputError, pickSheet, readInput, SheetGrid } from './readInput';
-import { writeApplied } from './applyWorkbook';
+import { LossError, markedSheet, OWN, writeApplied } from './applyWorkbook';
+import { sameFile } from './safeWrite';
+import { forTerminal } from './terminal';
 
 export const USAGE = `Client Tiers — tiers, Pareto (ABC) and revenue concentration for a client sheet.
 
@@ -49,6 +51,10 @@ Options:
   --lang en|ru            language of the written columns and the summary (default: from the headers)
   --json                  analyze: print one JSON object
   --out OUT.xlsx          apply: the file to write
+  --overwrite             apply: replace your own columns or sheets that have our names
+                          ("ABC", "Причина", "Tier summary"…); without it ours get new names
+  --force                 apply: write the copy even if it loses something of the workbook
+                          (charts, protection, names…; without it apply lists them and stops)
   -h, --help              this help
 `;
 
@@ -65,7 +71,9 @@ const defaultIo: Io = {
 };
 
 /** Run the command line; resolves to the exit code (0 ok, 1 bad data, 2 bad usage). */
-export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function run(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  // everything printed may carry names from the file: no control characters or escape sequences
+  const io: Io = { out: (s) => rawIo.out(forTerminal(s)), err: (s) => rawIo.err(forTerminal(s)) };
   // the language of messages from core (no table found, rule-set problems…): --lang, else English
   const said: { lang?: Lang } = {};
   try {
@@ -100,6 +108,8 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
         lang: { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
+        overwrite: { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -117,6 +127,7 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
   if (rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
   if (command === 'apply' && !values.out) throw new UsageError('apply needs --out OUT.xlsx.');
   if (command === 'analyze' && values.out) throw new UsageError('--out is for apply.');
+  if (command === 'analyze' && (values.overwrite || values.force)) throw new UsageError('--overwrite and --force are for apply.');
   let lang: Lang | undefined;
   if (values.lang !== undefined) {
     if (values.lang !== 'en' && values.lang !== 'ru') throw new UsageError(`--lang must be en or ru (got "${values.lang}").`);
@@ -160,12 +171,14 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     const outAbs = path.resolve(values.out);
     if (outAbs === path.resolve(file)) throw new UsageError('--out must differ from the input file: the input is never modified.');
     if (!/\.xlsx$/i.test(values.out)) throw new UsageError('--out must end with .xlsx.');
+    // the same file under another spelling: letter case on a case-insensitive file system, a link
+    if (await sameFile(file, values.out)) throw new UsageError(`--out names the input file (${values.out}); the input is never modified. Choose another name.`);
   }
 
   const input = await readInput(file);
   const sheet = pickSheet(input, values.sheet);
   const detect = resolveOverrides(sheet, { client: values.client, amount: values.amount, date: values.date, margin: values.margin });
-  const previous = input.workbook ? readPreviousState(input.sheets) : undefined;
+  const previous = input.workbook ? readPreviousState(input.sheets, markedSheet(input.workbook, OWN.clientSheet)) : undefined;
   const options: AnalyzeOptions = { rules, asOfDay, windowMonths, detect, previous };
   const analysis = analyzeGrid(sheet.grid, options);
   const outLang = lang ?? guessLang(analysis.table.headers);
@@ -175,7 +188,13 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     else io.out(renderSummary(analysis, sheet.name, outLang));
     return 0;
   }
-  const written = await writeApplied(input, sheet, analysis, values.out!, outLang);
+  said.lang ??= outLang; // what apply says about the write (lost parts, renamed columns) in the output's language
+  const written = await writeApplied(input, sheet, analysis, values.out!, outLang, { overwrite: values.overwrite, force: values.force });
+  if (written.lost.length) {
+    const lost = new LossError(written.lost);
+    io.err(`client-tiers: ${lost.messages[outLang]}\n`.replace(/\n[^\n]*--force[^\n]*\n$/, '\n'));
+  }
+  for (const n of written.notes) io.err(`${outLang === 'ru' ? 'Примечание' : 'Note'}: ${renderMessage(n, outLang)}\n`);
   io.out(
     outLang === 'ru'
       ? `Записано ${values.out}: ${written.rows} строк(и) с уровнями в листе «${written.sheet}», сводка в листе «${written.summarySheet}». Исходный файл не изменён.\n`
@@ -209,9 +228,11 @@ function resolveOverrides(sheet: SheetGrid, refs: Partial<Record<Role, string | 
 }
 
 /** State of the previous review from the per-client sheet written by an earlier apply. */
-function readPreviousState(sheets: SheetGrid[]): AnalyzeOptions['previous'] {
+function readPreviousState(sheets: SheetGrid[], marked?: string): AnalyzeOptions['previous'] {
+  // the sheet apply marked as its own (a user's sheet may have the same name); else, for copies
+  // written before the marks, the sheet with our name
   const names = [CLIENT_SHEET_NAMES.en, CLIENT_SHEET_NAMES.ru].map((n) => n.toLowerCase());
-  const own = sheets.find((s) => names.includes(s.name.trim().toLowerCase()));
+  const own = marked !== undefined ? sheets.find((s) => s.name === marked) : sheets.find((s) => names.includes(s.name.trim().toLowerCase()));
   return own ? previousFromClientSheet(own.grid) : undefined;
 }
 
@@ -249,7 +270,7 @@ export function renderSummary(a: Analysis, sheetName: string, lang: Lang): strin
     table.push([`${en ? 'Tier' : 'Уровень'} ${b.tier}`, `${a.tiers[b.tier].clients} ${en ? 'clients' : 'клиентов'}${bar}`]);
   }
   for (const [s, n] of Object.entries(a.statuses)) if (n > 0) table.push([`${en ? 'Status' : 'Статус'}: ${STATUS_LABELS[s as TierStatus][lang]}`, String(n)]);
-  const width = Math.max(...table.map(([k]) => k.length));
+  const width = table.reduce((w, [k]) => Math.max(w, k.length), 0);
   for (const [k, v] of table) lines.push(`  ${k.padEnd(width)}  ${v}`);
   const ag = a.aggregation;
   if (ag.duplicates.length) lines.push('', `${en ? 'Merged spellings / duplicate rows' : 'Объединены написания / повторы'}: ${ag.duplicates.length} (${ag.duplicates.slice(0, 5).map((d) => `"${d.name}"`).join(', ')}${ag.duplicates.length > 5 ? ', …' : ''})`);

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import ExcelJS from 'exceljs';
 import { CellValue, CLIENT_SHEET_NAMES, detectTable, Lang, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
+import { normaliseXlsx, PackageError } from './xlsxPackage';
 
 /**
  * Reading the command line's input: an .xlsx workbook (ExcelJS) or a .csv / .csv.gz file,
@@ -29,6 +30,8 @@ export interface InputFile {
   path: string;
   sheets: SheetGrid[];
   workbook?: ExcelJS.Workbook;
+  /** the .xlsx package as read (after normaliseXlsx), to check what a written copy kept */
+  bytes?: Uint8Array;
 }
 
 export function fileKind(file: string): 'xlsx' | 'csv' {
@@ -59,14 +62,27 @@ export async function readInput(file: string): Promise<InputFile> {
     if (text.includes('\u0000')) throw new InputError(`${path.basename(file)} is not a text CSV file (it holds binary data).`);
     return { kind, path: file, sheets: [{ name: path.basename(file).replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''), grid: parseCsv(text) }] };
   }
+  const { workbook, bytes } = await loadXlsx(data, path.basename(file));
+  const sheets: SheetGrid[] = workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
+  return { kind, path: file, sheets, workbook, bytes };
+}
+
+/** An .xlsx through `normaliseXlsx` (packages other programs write) into ExcelJS. */
+export async function loadXlsx(data: Uint8Array, name: string): Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = normaliseXlsx(data, name).bytes;
+  } catch (e) {
+    if (e instanceof PackageError) throw new InputError(e.messages.en, e.messages);
+    throw e;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new InputError(`Cannot read ${path.basename(file)} as an .xlsx workbook (${(e as Error).message}). Is it a real Excel file?`);
+    throw new InputError(`Cannot read ${name} as an .xlsx workbook (${(e as Error).message}). Is it a real Excel file?`);
   }
-  const sheets: SheetGrid[] = workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
-  return { kind, path: file, sheets, workbook };
+  return { workbook, bytes };
 }
 
 /** An ExcelJS worksheet as a 2-D array of plain cell values (formula cells give their result). */
@@ -114,7 +130,7 @@ export function pickSheet(input: InputFile, name?: string): SheetGrid {
   let best: { s: SheetGrid; conf: number } | undefined;
   let firstError: Record<Lang, string> | undefined;
   for (const s of input.sheets) {
-    if (isOwnSheet(s.name)) continue;
+    if (input.kind === 'xlsx' && isOwnSheet(s.name)) continue; // a CSV's one sheet is the user's whatever its name
     try {
       const t = detectTable(s.grid);
       if (t.confidence >= 0.6) return s;

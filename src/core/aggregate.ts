@@ -353,12 +353,12 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     // one row per client (amount column or monthly columns)
     let monthCols = table.monthColumns;
     if (table.shape === 'monthly' && monthCols.length > 0) {
-      const maxMonth = Math.max(...monthCols.map((m) => m.month));
+      const maxMonth = monthCols.reduce((x, m) => Math.max(x, m.month), -Infinity);
       const asOfMonth = options.asOfDay !== undefined ? new Date(options.asOfDay * 86400000).getUTCFullYear() * 12 + new Date(options.asOfDay * 86400000).getUTCMonth() : maxMonth;
       const inWin = monthCols.filter((m) => m.month <= asOfMonth && (months === 'all' || m.month > asOfMonth - months));
       const y = Math.floor(asOfMonth / 12);
       const lastDay = Math.round(Date.UTC(y, asOfMonth - y * 12 + 1, 0) / 86400000);
-      const firstM = months === 'all' ? (inWin.length > 0 ? Math.min(...inWin.map((m) => m.month)) : asOfMonth) : asOfMonth - months + 1;
+      const firstM = months === 'all' ? (inWin.length > 0 ? inWin.reduce((x, m) => Math.min(x, m.month), Infinity) : asOfMonth) : asOfMonth - months + 1;
       const fy = Math.floor(firstM / 12);
       const firstDay = Math.round(Date.UTC(fy, firstM - fy * 12, 1) / 86400000);
       window = { fromDay: firstDay - 1, toDay: lastDay, from: dayToIso(firstDay), to: dayToIso(lastDay), months };

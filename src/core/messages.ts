@@ -56,6 +56,18 @@ const MEETINGS_WITH: Record<SegmentId, Record<Lang, string>> = {
   key: { en: 'the rest of the top clients', ru: 'остальными крупнейшими клиентами' },
   others: { en: 'all other clients', ru: 'всеми остальными клиентами' },
 };
+/** What a round trip can lose (cli/xlsxPackage `FeatureKind`), as `apply.wouldLose` names it. */
+type LostKind = 'part' | 'definedName' | 'numberFormat' | 'workbookProtection' | 'sheetProtection' | 'dataValidation' | 'unlockedCell' | 'customProperties';
+const LOST_KINDS: Record<LostKind, Record<Lang, string>> = {
+  part: { en: 'a part the copy would not keep', ru: 'часть книги, которую копия не сохранит' },
+  definedName: { en: 'a defined name', ru: 'имя (диспетчер имён)' },
+  numberFormat: { en: 'a number format with escapes', ru: 'числовой формат с экранированием' },
+  workbookProtection: { en: 'workbook protection', ru: 'защита книги' },
+  sheetProtection: { en: 'sheet protection', ru: 'защита листа' },
+  dataValidation: { en: 'a data validation (lost or duplicated)', ru: 'проверка данных (пропадёт или раздвоится)' },
+  unlockedCell: { en: 'an unlocked cell (would become locked)', ru: 'незащищённая ячейка (станет защищённой)' },
+  customProperties: { en: 'custom document properties', ru: 'настраиваемые свойства документа' },
+};
 const chars = (n: number) => `${n} ${ruPlural(n, ['символа', 'символов', 'символов'])}`;
 
 /** Where table detection looked, appended to every "not found" message. */
@@ -305,6 +317,41 @@ const TEXTS = {
   'topShare.count': entry<{ count: number }>(
     (p) => `A value of 1 or more is a number of top clients and must be a whole number ${got(p.count, 'en')}.`,
     (p) => `Значение от 1 — это число крупнейших клиентов, оно должно быть целым ${got(p.count, 'ru')}.`,
+  ),
+  // ---- files the command line and the workbench open (cli/xlsxPackage, cli/safeWrite) ----------
+  'file.passwordProtected': entry<{ file: string }>(
+    (p) => `${p.file} is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password) and save a copy, then try the copy.`,
+    (p) => `Файл ${p.file} защищён паролем. Откройте его в Excel, снимите пароль (Файл → Сведения → Защита книги → Зашифровать с использованием пароля) и сохраните копию, затем откройте копию.`,
+  ),
+  'file.legacyXls': entry<{ file: string }>(
+    (p) => `${p.file} is an old Excel 97–2003 workbook (.xls) under another name. Open it in Excel and save it as an .xlsx workbook.`,
+    (p) => `Файл ${p.file} — старая книга Excel 97–2003 (.xls) под другим именем. Откройте её в Excel и сохраните как книгу .xlsx.`,
+  ),
+  'file.notXlsx': entry<{ file: string }>(
+    (p) => `${p.file} is not an .xlsx workbook (it is not a valid Office Open XML package). Is it a real Excel file?`,
+    (p) => `Файл ${p.file} — не книга .xlsx (это не пакет Office Open XML). Это точно файл Excel?`,
+  ),
+  'apply.wouldLose': entry<{ items: Array<{ kind: LostKind; detail: string }>; more: number }>(
+    (p) =>
+      `Writing the copy would lose or change what the workbook holds:\n${p.items.map((i) => `- ${LOST_KINDS[i.kind].en}${i.detail ? `: ${i.detail}` : ''}`).join('\n')}${p.more ? `\n- and ${p.more} more` : ''}\nNothing was written. Run again with --force to write the copy without them (the input file is never changed).`,
+    (p) =>
+      `При записи копии пропадёт или изменится то, что есть в книге:\n${p.items.map((i) => `- ${LOST_KINDS[i.kind].ru}${i.detail ? `: ${i.detail}` : ''}`).join('\n')}${p.more ? `\n- и ещё ${p.more}` : ''}\nНичего не записано. Запустите снова с --force, чтобы записать копию без них (исходный файл не изменяется).`,
+  ),
+  'apply.lostForced': entry<{ count: number }>(
+    (p) => `--force: the copy was written without ${p.count} thing(s) listed above.`,
+    (p) => `--force: копия записана без перечисленного выше (${p.count}).`,
+  ),
+  'apply.renamedColumn': entry<{ header: string; written: string }>(
+    (p) => `The sheet already has a column "${p.header}" that Client Tiers did not write; it is kept, the results went to "${p.written}" (--overwrite replaces it).`,
+    (p) => `На листе уже есть столбец «${p.header}», записанный не Client Tiers; он сохранён, результаты записаны в «${p.written}» (--overwrite заменит его).`,
+  ),
+  'apply.renamedSheet': entry<{ sheet: string; written: string }>(
+    (p) => `The workbook already has a sheet "${p.sheet}" that Client Tiers did not write; it is kept, the new sheet is "${p.written}" (--overwrite replaces it).`,
+    (p) => `В книге уже есть лист «${p.sheet}», созданный не Client Tiers; он сохранён, новый лист — «${p.written}» (--overwrite заменит его).`,
+  ),
+  'apply.nameTruncated': entry<{ cell: string; length: number }>(
+    (p) => `${p.cell}: the client name is ${p.length} characters long, more than an Excel cell holds (32,767); it was written cut short.`,
+    (p) => `${p.cell}: имя клиента длиной ${p.length} символов больше, чем вмещает ячейка Excel (32 767); записано усечённым.`,
   ),
   // ---- contact cadence tables (contactCadence) ----------------------------------------------
   'cadence.segmentEmpty': entry(

@@ -179,7 +179,7 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
   if (shape === 'transactions' && !cols.orderId) notes.push(msg('table.noOrderColumn'));
   const confs = [cols.client.confidence, shape === 'monthly' ? 0.8 : cols.amount!.confidence];
   if (shape === 'transactions') confs.push(cols.date!.confidence);
-  const confidence = Math.min(...confs);
+  const confidence = confs.reduce((m, x) => Math.min(m, x), Infinity);
   return { headerRow, firstDataRow: headerRow + 1, endRow, shape, columns: cols, monthColumns: shape === 'monthly' || !cols.amount ? months : months, headers, confidence, notes };
 }
 

@@ -122,7 +122,7 @@ export function layoutBlocks(blocks: SheetBlock[], start: number, budget: number
       ops.push({ row, col: 0, values: [[...b.headers]], formats: [b.headers.map(() => '@')], bold: true, bytes: jsonBytes(b.headers) + 6 * b.headers.length });
       row++;
     }
-    const cols = Math.max(1, ...b.rows.map((r) => r.length), b.headers?.length ?? 0);
+    const cols = b.rows.reduce((w, r) => Math.max(w, r.length), Math.max(1, b.headers?.length ?? 0));
     width = Math.max(width, cols);
     const values = b.rows.map((r) => Array.from({ length: cols }, (_, c) => cellOut(r[c])));
     const formats = values.map((r, i) =>

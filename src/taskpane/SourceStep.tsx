@@ -25,7 +25,7 @@ export function SourceStep({ state, t, lang, onSource, onRead, onOverride, onAsO
   const { sources, source, data, detection, detectionError } = state;
   const value = source.table ? `table:${source.table}` : source.sheet ? `sheet:${source.sheet}` : '';
   const headers = detection?.headers ?? (data?.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h)));
-  const width = Math.max(headers.length, ...(data?.values.slice(0, 30).map((r) => r.length) ?? [0]));
+  const width = (data?.values.slice(0, 30) ?? []).reduce((w, r) => Math.max(w, r.length), headers.length);
   return (
     <section aria-labelledby="source-heading">
       <Subtitle2 as="h2" id="source-heading">

@@ -57,7 +57,7 @@ function Workbench({ registry }: { registry: Registry }) {
   const open = useCallback(
     async (bytes: ArrayBuffer, name: string) => {
       try {
-        const model = await modelFromXlsx(bytes);
+        const model = await modelFromXlsx(bytes, name);
         const standIn = createStandIn(model, {
           evaluateFormula: (f, s) => {
             const v = evaluateClientsFormula(f, s, model, registry);

@@ -135,7 +135,7 @@ describe('analyze', () => {
     await fs.writeFile(fake, 'this is not a zip');
     const bad = await cli(['analyze', fake]);
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/Cannot read fake\.xlsx as an \.xlsx workbook/);
+    expect(bad.err).toContain('fake.xlsx is not an .xlsx workbook');
 
     const xls = await cli(['analyze', path.join(tmp, 'old.xls')]);
     expect(xls.code).toBe(1);

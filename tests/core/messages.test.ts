@@ -298,6 +298,46 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
     en: 'A value of 1 or more is a number of top clients and must be a whole number (got 2.5).',
     ru: 'Значение от 1 — это число крупнейших клиентов, оно должно быть целым (получено 2,5).',
   },
+  'file.passwordProtected': {
+    message: { code: 'file.passwordProtected', params: { file: 'secret.xlsx' } },
+    en: 'secret.xlsx is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password) and save a copy, then try the copy.',
+    ru: 'Файл secret.xlsx защищён паролем. Откройте его в Excel, снимите пароль (Файл → Сведения → Защита книги → Зашифровать с использованием пароля) и сохраните копию, затем откройте копию.',
+  },
+  'file.legacyXls': {
+    message: { code: 'file.legacyXls', params: { file: 'old.xlsx' } },
+    en: 'old.xlsx is an old Excel 97–2003 workbook (.xls) under another name. Open it in Excel and save it as an .xlsx workbook.',
+    ru: 'Файл old.xlsx — старая книга Excel 97–2003 (.xls) под другим именем. Откройте её в Excel и сохраните как книгу .xlsx.',
+  },
+  'file.notXlsx': {
+    message: { code: 'file.notXlsx', params: { file: 'fake.xlsx' } },
+    en: 'fake.xlsx is not an .xlsx workbook (it is not a valid Office Open XML package). Is it a real Excel file?',
+    ru: 'Файл fake.xlsx — не книга .xlsx (это не пакет Office Open XML). Это точно файл Excel?',
+  },
+  'apply.wouldLose': {
+    message: { code: 'apply.wouldLose', params: { items: [{ kind: 'part', detail: 'chart' }, { kind: 'workbookProtection', detail: '' }], more: 2 } },
+    en: 'Writing the copy would lose or change what the workbook holds:\n- a part the copy would not keep: chart\n- workbook protection\n- and 2 more\nNothing was written. Run again with --force to write the copy without them (the input file is never changed).',
+    ru: 'При записи копии пропадёт или изменится то, что есть в книге:\n- часть книги, которую копия не сохранит: chart\n- защита книги\n- и ещё 2\nНичего не записано. Запустите снова с --force, чтобы записать копию без них (исходный файл не изменяется).',
+  },
+  'apply.lostForced': {
+    message: { code: 'apply.lostForced', params: { count: 3 } },
+    en: '--force: the copy was written without 3 thing(s) listed above.',
+    ru: '--force: копия записана без перечисленного выше (3).',
+  },
+  'apply.renamedColumn': {
+    message: { code: 'apply.renamedColumn', params: { header: 'ABC', written: 'ABC (2)' } },
+    en: 'The sheet already has a column "ABC" that Client Tiers did not write; it is kept, the results went to "ABC (2)" (--overwrite replaces it).',
+    ru: 'На листе уже есть столбец «ABC», записанный не Client Tiers; он сохранён, результаты записаны в «ABC (2)» (--overwrite заменит его).',
+  },
+  'apply.renamedSheet': {
+    message: { code: 'apply.renamedSheet', params: { sheet: 'Сводка уровней', written: 'Сводка уровней (2)' } },
+    en: 'The workbook already has a sheet "Сводка уровней" that Client Tiers did not write; it is kept, the new sheet is "Сводка уровней (2)" (--overwrite replaces it).',
+    ru: 'В книге уже есть лист «Сводка уровней», созданный не Client Tiers; он сохранён, новый лист — «Сводка уровней (2)» (--overwrite заменит его).',
+  },
+  'apply.nameTruncated': {
+    message: { code: 'apply.nameTruncated', params: { cell: 'A2', length: 40000 } },
+    en: 'A2: the client name is 40000 characters long, more than an Excel cell holds (32,767); it was written cut short.',
+    ru: 'A2: имя клиента длиной 40000 символов больше, чем вмещает ячейка Excel (32 767); записано усечённым.',
+  },
   'cadence.segmentEmpty': {
     message: { code: 'cadence.segmentEmpty' },
     en: 'The segment name is empty.',

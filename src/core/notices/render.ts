@@ -193,7 +193,7 @@ function pausedSoFar(rules: RuleSet, tierIndex: number, reviewsBelow: number): s
   const benefits = rules.tiers[tierIndex]?.benefits ?? [];
   const step = reviewsBelow - rules.policy.graceReviews;
   const out: string[] = [];
-  for (let s = 1; s <= step; s++) out.push(...benefitsForStep(benefits, s, rules.policy.benefitSteps));
+  for (let s = 1; s <= step; s++) for (const b of benefitsForStep(benefits, s, rules.policy.benefitSteps)) out.push(b);
   return out;
 }
 

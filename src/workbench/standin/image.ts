@@ -37,7 +37,7 @@ export function readImage(base64: unknown): ShapeImage | undefined {
   if (typeof base64 !== 'string') return undefined;
   const head = decodeBase64(base64, 32);
   if (!head) return undefined;
-  if (head.length >= 24 && PNG_SIGNATURE.every((b, i) => head[i] === b) && String.fromCharCode(...head.subarray(12, 16)) === 'IHDR') {
+  if (head.length >= 24 && PNG_SIGNATURE.every((b, i) => head[i] === b) && String.fromCharCode(head[12], head[13], head[14], head[15]) === 'IHDR') {
     const dv = new DataView(head.buffer, head.byteOffset, head.byteLength);
     const widthPx = dv.getUint32(16);
     const heightPx = dv.getUint32(20);

@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { Rect, columnLetters, formatRef, parseRef } from './address';
 import { CellError, CellValue, CellValueOperator, ConditionalFormatModel, ConditionalFormatType, ConditionalStyle, DEFAULT_COLUMN_WIDTH, DEFAULT_NUMBER_FORMAT, SheetModel, SheetVisibility, WorkbookModel, sheetNameProblem } from './model';
 import { serialFromDate } from './text';
+import { normaliseXlsx } from '../../cli/xlsxPackage';
 
 export { modelFromGrid } from './model';
 export type { GridSheet } from './model';
@@ -221,10 +222,16 @@ interface TableInternals {
   table?: { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean };
 }
 
-/** Reads an .xlsx file's bytes into a model. */
-export async function modelFromXlsx(data: ArrayBuffer | Uint8Array): Promise<WorkbookModel> {
+/**
+ * Reads an .xlsx file's bytes into a model. A package ExcelJS cannot open as it is is normalised
+ * first (cli/xlsxPackage); a password-protected or .xls file throws a `PackageError` whose
+ * `detail` is a message code.
+ */
+export async function modelFromXlsx(data: ArrayBuffer | Uint8Array, name = 'The workbook'): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  // packages other programs write (absolute part paths, tables without a style) made readable first
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  await wb.xlsx.load(normaliseXlsx(bytes, name).bytes as unknown as ArrayBuffer);
   const model = new WorkbookModel();
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   model.date1904 = date1904;
