@@ -7,8 +7,11 @@ import { STATUS_LABELS } from '../core/tiering';
 import { HISTORY_HEADERS } from '../core/historyColumns';
 
 export { HISTORY_HEADERS, previousFromHistory } from '../core/historyColumns';
-import { ExcelRun, Progress } from './host';
-import { appendRows, deleteOwnedSheet, ownedSheetExists, OwnedSheetSpec, readOwnedSheet, replaceRows, truncateRows } from './ownedSheets';
+import { chunksByBytes, ExcelRun, PAYLOAD_BUDGET, Progress, utf8Bytes } from './host';
+import { toLayerError } from './errors';
+import { identityOrder, keyText, reorderRecord, RowKeys, rowSignature } from './restoreOrder';
+import { clearApplyRecord, saveApplyRecord } from './undoStore';
+import { appendRows, deleteOwnedSheet, findOwnedSheet, OwnedSheetSpec, OwnedWrite, readOwnedSheet, replaceRows, truncateRows } from './ownedSheets';
 import { SheetData } from './readSheet';
 import { BlockCell, captureBlock, restoreBlock, UndoRecord, writeBlock } from './writeBlock';
 import { colourTierColumn, restoreTierFormats, TierColumn, TierFormatRecord } from './tierFormats';
@@ -30,6 +33,7 @@ export function historySpec(lang: Lang): OwnedSheetSpec {
     headers: [...HISTORY_HEADERS[lang]],
     formats: [lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd', '@', '@', '@', '@', '#,##0.00', '#,##0.00', '0', '@'],
     columnWidths: [90, 200, 80, 80, 120, 100, 100, 90, 120],
+    lang,
   };
 }
 
@@ -60,6 +64,17 @@ export interface ApplyRecord {
   tierFormats?: TierFormatRecord;
   written: number;
   address: { sheetName: string; rowIndex: number; columnIndex: number };
+  /** Cells whose text was cut to Excel's 32,767 characters (a note at the end of each). */
+  cut?: number;
+  /**
+   * The client key of each row the results were written beside (plain range or table body), so
+   * undo restores by identity after the user sorted the rows (see restoreOrder).
+   */
+  keys?: RowKeys;
+  /** Identifies this apply (the record kept in the workbook is cleared only by its own undo). */
+  id?: string;
+  /** Whether the record is kept in the workbook (false: too large, undo only while the pane stays open). */
+  persisted?: boolean;
 }
 
 const dateFormat = (lang: Lang) => (lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd');
@@ -116,24 +131,30 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
   let tierColumn: TierColumn;
   let table: TableColumnsUndo | undefined;
   const progress = (from: number, span: number): Progress | undefined => (options.onProgress ? (d, l) => options.onProgress!(from + d * span, l) : undefined);
+  const cut = { cut: 0 };
+  let keys: RowKeys | undefined;
 
   if (a.table.shape === 'transactions') {
     // a log: results go to the owned per-client sheet, rewritten each review
-    const name = CLIENT_SHEET[lang];
-    const previous = await readOwnedSheet(run, name);
     const spec: OwnedSheetSpec = {
-      name,
+      name: CLIENT_SHEET[lang],
       headers: [...CLIENT_SHEET_HEADERS[lang]],
       formats: ['@', '#,##0.00', '#,##0.00', '0', dateFormat(lang), '0.0%', '0.0%', '@', '@', '@', '@', '0', dateFormat(lang)],
       columnWidths: [200, 100, 100, 60, 90, 70, 90, 80, 50, 120, 420, 90, 100],
+      lang,
     };
+    // our sheet of that name (a user's own "Client tiers" is never touched: ours becomes "Client tiers (2)")
+    const ours = await findOwnedSheet(run, spec.name, spec.headers);
+    const previous = ours ? await readOwnedSheet(run, ours) : [];
     const sorted = [...a.clients].sort((x, y) => (x.rank || Infinity) - (y.rank || Infinity) || (x.key < y.key ? -1 : 1));
     // what the rewrite will touch (old rows and the new ones), kept exactly for undo
     let width = spec.headers.length;
     for (const r of previous) if (r.length > width) width = r.length;
-    const before = await captureBlock(run, { sheetName: name, rowIndex: 0, columnIndex: 0, rowCount: Math.max(previous.length, sorted.length + 1), columnCount: width }, { signal: options.signal });
-    await replaceRows(run, spec, sorted.map((c) => clientSheetRow(c, a, lang)), progress(0, 0.8));
-    clientSheet = { name, previous, before };
+    const before = ours ? await captureBlock(run, { sheetName: ours, rowIndex: 0, columnIndex: 0, rowCount: Math.max(previous.length, sorted.length + 1), columnCount: width }, { signal: options.signal }) : null;
+    const w = await replaceRows(run, spec, sorted.map((c) => clientSheetRow(c, a, lang)), progress(0, 0.8));
+    const name = w.sheet;
+    cut.cut += w.cut;
+    clientSheet = { name, previous: [], before: w.created ? null : before };
     written = sorted.length;
     // nothing of the user's was touched: an empty undo block
     undo = emptyUndo(name);
@@ -154,9 +175,11 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
         ownSets: [RESULT_HEADERS.en, RESULT_HEADERS.ru],
         overwriteConfirmed: options.overwriteConfirmed,
       },
-      { onProgress: progress(0, 0.8), signal: options.signal },
+      { onProgress: progress(0, 0.8), signal: options.signal, lang, cut },
     );
     table = result.undo;
+    const keyCol = a.table.columns.client?.index;
+    if (keyCol !== undefined) keys = { sheetName: result.sheetName, columnIndex: data.columnIndex + keyCol, rowIndex: result.bodyRow, values: rows.slice(0, result.bodyRows).map((_, i) => keyText(data.values[1 + i]?.[keyCol])) };
     undo = emptyUndo(result.sheetName);
     address = { sheetName: result.sheetName, rowIndex: result.headerRow, columnIndex: result.columns[0] };
     tierColumn = { sheetName: result.sheetName, columnIndex: result.columns[0], rowIndex: result.bodyRow, rowCount: result.bodyRows };
@@ -167,6 +190,10 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
     written = n;
     address = { sheetName: data.sheetName, rowIndex: data.rowIndex + headerRow, columnIndex: column };
     tierColumn = { sheetName: data.sheetName, columnIndex: column, rowIndex: address.rowIndex + 1, rowCount: rows.length };
+    const keyCol = a.table.columns.client?.index;
+    if (keyCol !== undefined) {
+      keys = { sheetName: data.sheetName, columnIndex: data.columnIndex + keyCol, rowIndex: address.rowIndex + 1, values: rows.map((_, i) => keyText(data.values[address.rowIndex + 1 + i - data.rowIndex]?.[keyCol])) };
+    }
     undo = await writeBlock(
       run,
       {
@@ -177,7 +204,7 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
         ownHeaders: [...RESULT_HEADERS.en, ...RESULT_HEADERS.ru],
         overwriteConfirmed: options.overwriteConfirmed,
       },
-      { onProgress: progress(0, 0.8), signal: options.signal },
+      { onProgress: progress(0, 0.8), signal: options.signal, lang, cut },
     );
   }
 
@@ -196,45 +223,73 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
       c.decision.reviewsBelow,
       a.rules.name,
     ]);
-  let fromRow: number;
-  let created = false;
+  let history: OwnedWrite;
   try {
-    created = !(await ownedSheetExists(run, spec.name));
-    fromRow = await appendRows(run, spec, historyRows, progress(0.8, 0.2));
+    history = await appendRows(run, spec, historyRows, progress(0.8, 0.2));
   } catch (e) {
     // keep the workbook consistent: undo the columns if the history could not be written
-    await undoApply(run, { undo, clientSheet, table, history: { sheet: spec.name, fromRow: Number.MAX_SAFE_INTEGER, columns: spec.headers.length, created }, written, address }).catch(() => undefined);
+    await undoApply(run, { undo, clientSheet, table, history: { sheet: spec.name, fromRow: Number.MAX_SAFE_INTEGER, columns: spec.headers.length }, written, address }).catch(() => undefined);
     throw e;
   }
-  const record: ApplyRecord = { undo, clientSheet, history: { sheet: spec.name, fromRow, columns: spec.headers.length, created }, written, address };
+  cut.cut += history.cut;
+  const record: ApplyRecord = { undo, clientSheet, history: { sheet: history.sheet, fromRow: history.fromRow, columns: spec.headers.length, created: history.created }, written, address };
+  if (cut.cut > 0) record.cut = cut.cut;
+  if (keys) record.keys = keys;
   if (table) record.table = table;
   // colours last: they never fail the apply (null when the host cannot colour)
   const tierFormats = await colourTierColumn(run, tierColumn, a.rules.tiers.map((t) => t.name));
   if (tierFormats) record.tierFormats = tierFormats;
+  // kept in the workbook, so undo survives closing the pane (bounded: see undoStore)
+  record.id = `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+  record.persisted = await saveApplyRecord(run, record).catch(() => false);
   return record;
 }
 
-/** Restore exactly what was there before the apply: cells, the per-client sheet, the history, the tier colours. */
+/**
+ * Restore exactly what was there before the apply: cells, the per-client sheet, the history, the
+ * tier colours. The old contents of rows beside the client keys go back to the rows that hold
+ * those keys now (the user may have sorted since); when that cannot be told, a RowsMovedError
+ * refuses the undo before anything is changed.
+ */
 export async function undoApply(run: ExcelRun, record: ApplyRecord, onProgress?: Progress): Promise<void> {
-  // the colours first, while their sheet is still there (a sheet the apply created just goes);
+  // 1. where each recorded row goes now (refused here, before any change, if it cannot be told)
+  let block = record.undo;
+  let table = record.table;
+  if (record.keys && (block.rowCount > 1 || (table && table.overwritten.length > 0))) {
+    const now = await readKeys(run, record.keys);
+    const records = table ? table.overwritten : [block];
+    const order = identityOrder(record.keys.values, now, rowSignature(records, 1));
+    if (table) table = { ...table, overwritten: table.overwritten.map((u) => reorderRecord(u, 1, order)) };
+    else block = reorderRecord(block, 1, order);
+  }
+  // 2. the colours first, while their sheet is still there (a sheet the apply created just goes);
   // best effort, as colouring itself: the cells below are what undo guarantees
   if (record.tierFormats && record.clientSheet?.before !== null) await restoreTierFormats(run, record.tierFormats).catch(() => undefined);
-  if (record.undo.rowCount > 0) await restoreBlock(run, record.undo, { onProgress });
-  if (record.table) await restoreTableColumns(run, record.table, { onProgress });
+  if (block.rowCount > 0) await restoreBlock(run, block, { onProgress });
+  if (table) await restoreTableColumns(run, table, { onProgress });
   if (record.clientSheet?.before === null) await deleteOwnedSheet(run, record.clientSheet.name);
   else if (record.clientSheet?.before) await restoreBlock(run, record.clientSheet.before);
-  else if (record.clientSheet) {
-    const prev = record.clientSheet.previous;
-    const spec: OwnedSheetSpec = { name: record.clientSheet.name, headers: (prev[0] ?? []).map((h) => String(h ?? '')), formats: [] };
-    if (prev.length === 0) {
-      await replaceRows(run, { ...spec, headers: [''], formats: ['General'] }, []);
-    } else {
-      spec.formats = spec.headers.map(() => 'General');
-      await replaceRows(run, spec, prev.slice(1));
-    }
-  }
   if (record.history.created) await deleteOwnedSheet(run, record.history.sheet);
   else if (record.history.fromRow !== Number.MAX_SAFE_INTEGER) await truncateRows(run, record.history.sheet, record.history.fromRow, record.history.columns);
+  if (record.id) await clearApplyRecord(run, record.id).catch(() => undefined);
+}
+
+/** The key column's cells now, for the recorded rows (chunks sized from the recorded keys' bytes). */
+async function readKeys(run: ExcelRun, keys: RowKeys): Promise<string[]> {
+  try {
+    return await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(keys.sheetName);
+      const out: string[] = [];
+      for (const [s, e] of chunksByBytes(keys.values.length, (i) => 2 * utf8Bytes(keys.values[i]) + 16, PAYLOAD_BUDGET)) {
+        const r = ws.getRangeByIndexes(keys.rowIndex + s, keys.columnIndex, e - s, 1).load('values');
+        await ctx.sync();
+        for (const row of r.values) out.push(keyText(row[0]));
+      }
+      return out;
+    });
+  } catch (e) {
+    throw toLayerError(e);
+  }
 }
 
 /** Text of the next review date for messages. */
@@ -247,8 +302,13 @@ export function nextReviewText(a: Analysis, lang: Lang): string {
  * in both, so rows of one follow the other's header); [] when neither exists.
  */
 export async function readHistory(run: ExcelRun): Promise<CellValue[][]> {
-  const en = await readOwnedSheet(run, HISTORY_SHEET.en);
-  const ru = await readOwnedSheet(run, HISTORY_SHEET.ru);
+  // our history sheets only (a user's own "Tier history" is not ours to read as history)
+  const read = async (lang: Lang) => {
+    const name = await findOwnedSheet(run, HISTORY_SHEET[lang], [...HISTORY_HEADERS[lang]]);
+    return name ? readOwnedSheet(run, name) : [];
+  };
+  const en = await read('en');
+  const ru = await read('ru');
   if (en.length === 0) return ru;
   return [...en, ...ru.slice(1)];
 }

@@ -1,7 +1,9 @@
 import { CellValue } from '../core/cells';
 import { Lang } from '../core/format';
-import { ExcelLayerError, toLayerError } from './errors';
-import { ExcelRun, jsonBytes, PAYLOAD_BUDGET, Progress } from './host';
+import { toLayerError } from './errors';
+import { locateOwnedSheet, takeOwnedSheet } from './ownedSheets';
+import { chunksByBytes, ExcelRun, jsonBytes, PAYLOAD_BUDGET, Progress } from './host';
+import { fitCellText } from './cellText';
 
 /**
  * The "Dashboard" sheet ("Панель"): the dashboard's tables (KPIs, tier mix, ABC × XYZ, the
@@ -10,9 +12,9 @@ import { ExcelRun, jsonBytes, PAYLOAD_BUDGET, Progress } from './host';
  * sheet is kept (its position, and any link to it), its cells are cleared and rewritten, and
  * the pictures the add-in put there (named `ClientTiers.*`) are replaced — other shapes stay.
  *
- * The sheet is the add-in's own: A1 holds the dashboard title. An existing sheet of that name
- * with something else in A1 and none of our pictures is the user's: it is not touched unless
- * `overwriteConfirmed` (an ExcelLayerError 'NotOwned' says so, in both languages).
+ * The sheet is the add-in's own, marked so when created (ownedSheets). An existing sheet of that
+ * name that is not marked, not empty, and has neither our title in A1 nor our pictures is the
+ * user's: it is not touched (unless `overwriteConfirmed`), and ours goes to "Dashboard (2)".
  *
  * Cells are written block by block, number formats before values, text cells as text ('@', so
  * a tier called "=VIP" stays text); requests are batched up to the payload budget (60% of
@@ -79,10 +81,13 @@ export interface DashboardSheetOptions {
   budgetBytes?: number;
 }
 
-const NOT_OWNED: Record<Lang, (name: string) => string> = {
-  en: (name) => `A sheet named “${name}” already exists and was not made by Client Tiers. Rename it and insert again, so nothing of yours is overwritten.`,
-  ru: (name) => `Лист «${name}» уже есть, и его создала не надстройка. Переименуйте его и вставьте снова, чтобы ничего вашего не перезаписать.`,
-};
+/** A dashboard sheet made before sheets were marked: our title in A1, or our pictures on it. */
+async function isOldDashboard(ctx: Excel.RequestContext, ws: Excel.Worksheet): Promise<boolean> {
+  const a1 = ws.getRange('A1').load('values');
+  const shapes = ws.shapes.load('items/name');
+  await ctx.sync();
+  return Object.values(DASHBOARD_TITLE).includes(String(a1.values[0]?.[0] ?? '')) || shapes.items.some((s) => s.name.startsWith(PICTURE_PREFIX));
+}
 
 /** Base64 without a data-URL prefix. */
 export function stripDataUrl(s: string): string {
@@ -90,11 +95,11 @@ export function stripDataUrl(s: string): string {
   return s.startsWith('data:') && comma >= 0 ? s.slice(comma + 1) : s;
 }
 
-function cellOut(v: CellValue): string | number | boolean {
+function cellOut(v: CellValue, lang: Lang): string | number | boolean {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'number' && !Number.isFinite(v)) return '';
-  return v;
+  return typeof v === 'string' ? fitCellText(v, lang) : v;
 }
 
 interface WriteOp {
@@ -107,11 +112,11 @@ interface WriteOp {
 }
 
 /** The blocks as rectangles of cells from row `start` (a blank row between blocks). */
-export function layoutBlocks(blocks: SheetBlock[], start: number, budget: number): { ops: WriteOp[]; end: number; width: number } {
+export function layoutBlocks(blocks: SheetBlock[], start: number, budget: number, lang: Lang = 'en'): { ops: WriteOp[]; end: number; width: number } {
   const ops: WriteOp[] = [];
   let row = start;
   let width = 1;
-  const text = (s: string) => ({ values: [[s]], formats: [['@']] });
+  const text = (s: string) => ({ values: [[fitCellText(s, lang)]], formats: [['@']] });
   for (const b of blocks) {
     if (b.title !== undefined) {
       ops.push({ row, col: 0, ...text(b.title), bold: true, bytes: jsonBytes(b.title) + 8 });
@@ -122,17 +127,17 @@ export function layoutBlocks(blocks: SheetBlock[], start: number, budget: number
       ops.push({ row, col: 0, values: [[...b.headers]], formats: [b.headers.map(() => '@')], bold: true, bytes: jsonBytes(b.headers) + 6 * b.headers.length });
       row++;
     }
-    const cols = b.rows.reduce((w, r) => Math.max(w, r.length), Math.max(1, b.headers?.length ?? 0));
+    let cols = Math.max(1, b.headers?.length ?? 0);
+    for (const r of b.rows) if (r.length > cols) cols = r.length; // no spread over data (call-stack limit)
     width = Math.max(width, cols);
-    const values = b.rows.map((r) => Array.from({ length: cols }, (_, c) => cellOut(r[c])));
+    const values = b.rows.map((r) => Array.from({ length: cols }, (_, c) => cellOut(r[c], lang)));
     const formats = values.map((r, i) =>
       r.map((v, c) => (typeof v === 'string' && v !== '' ? '@' : (b.formats?.[i]?.[c] ?? b.columnFormats?.[c] ?? 'General'))),
     );
-    // rows per request from the measured size of the block
-    const per = values.length === 0 ? 1 : Math.max(1, Math.floor(budget / Math.max(1, (jsonBytes(values) + jsonBytes(formats)) / values.length)));
-    for (let s = 0; s < values.length; s += per) {
-      const v = values.slice(s, s + per);
-      const f = formats.slice(s, s + per);
+    // rows per request from what each row weighs (a long client name rides with fewer rows)
+    for (const [s, e] of chunksByBytes(values.length, (i) => jsonBytes(values[i]) + jsonBytes(formats[i]), budget)) {
+      const v = values.slice(s, e);
+      const f = formats.slice(s, e);
       ops.push({ row: row + s, col: 0, values: v, formats: f, bold: false, bytes: jsonBytes(v) + jsonBytes(f) });
     }
     row += values.length + 1;
@@ -152,27 +157,19 @@ export async function writeDashboardSheet(run: ExcelRun, content: DashboardSheet
         syncs++;
         await ctx.sync();
       };
-      let ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-      await sync();
-      let created = false;
+      // our dashboard sheet: marked as ours (or made before marks, see ownedSheets); a user's
+      // own "Dashboard" is never touched — ours then goes to "Dashboard (2)"
+      const at = await locateOwnedSheet(ctx, name, [], isOldDashboard, options.overwriteConfirmed);
+      syncs += 1; // reading which sheets are ours
+      const { ws, created } = await takeOwnedSheet(ctx, at, name, () => undefined);
       let removedPictures = 0;
-      if (ws.isNullObject) {
-        ws = ctx.workbook.worksheets.add(name);
-        created = true;
-      } else {
+      if (!created) {
         const used = ws.getUsedRangeOrNullObject();
         used.load('address');
-        const a1 = ws.getRange('A1');
-        a1.load('values');
         const shapes = ws.shapes;
         shapes.load('items/name');
         await sync();
         const ours = shapes.items.filter((s) => s.name.startsWith(PICTURE_PREFIX));
-        const title = String(a1.values[0]?.[0] ?? '');
-        const owned = used.isNullObject || ours.length > 0 || Object.values(DASHBOARD_TITLE).includes(title);
-        if (!owned && !options.overwriteConfirmed) {
-          throw new ExcelLayerError('NotOwned', NOT_OWNED.en(name), { en: NOT_OWNED.en(name), ru: NOT_OWNED.ru(name) });
-        }
         if (!used.isNullObject) used.clear('All');
         for (const s of ours) s.delete();
         removedPictures = ours.length;
@@ -181,8 +178,8 @@ export async function writeDashboardSheet(run: ExcelRun, content: DashboardSheet
 
       // title, subtitle, blocks
       const head: SheetBlock[] = [{ title: DASHBOARD_TITLE[lang], rows: content.subtitle ? [[content.subtitle]] : [] }];
-      const top = layoutBlocks(head, 0, budget);
-      const body = layoutBlocks(content.blocks, top.end, budget);
+      const top = layoutBlocks(head, 0, budget, lang);
+      const body = layoutBlocks(content.blocks, top.end, budget, lang);
       const ops = [...top.ops, ...body.ops];
       let pending = 0;
       for (const op of ops) {
@@ -234,7 +231,7 @@ export async function writeDashboardSheet(run: ExcelRun, content: DashboardSheet
       }
       if (options.activate ?? true) ws.activate();
       await sync();
-      return { sheet: name, created, rows: body.end, pictures: added, removedPictures, skippedPictures, syncs };
+      return { sheet: at.name, created, rows: body.end, pictures: added, removedPictures, skippedPictures, syncs };
     });
   } catch (e) {
     throw toLayerError(e);

@@ -25,13 +25,15 @@ const TEXT: Record<string, Record<Lang, string>> = {
     en: 'The sheet or table was not found — it may have been renamed or deleted meanwhile. Choose the source again.',
     ru: 'Лист или таблица не найдены — возможно, их переименовали или удалили. Выберите источник заново.',
   },
+  // the add-in sizes every request from what it carries, so these mean a fault in that sizing or
+  // a host with a lower limit: retrying the same work would fail the same way
   RequestPayloadSizeLimitExceeded: {
-    en: 'Excel refused a request as too large. Try again; if it repeats, work on a smaller range.',
-    ru: 'Excel отклонил слишком большой запрос. Повторите; если ошибка повторится, выберите диапазон поменьше.',
+    en: 'Excel refused a request as larger than its limit (5 MB on Excel on the web), so it was not carried out; what the add-in had written before it was undone. Repeating the same step will fail again: work on fewer rows (a smaller range or a filtered copy), and report this workbook to the add-in’s authors.',
+    ru: 'Excel отклонил запрос как превышающий его предел (5 МБ в Excel в Интернете), запрос не выполнен; записанное надстройкой до него отменено. Повтор того же шага снова не удастся: возьмите меньше строк (диапазон поменьше или отфильтрованную копию) и сообщите об этой книге авторам надстройки.',
   },
   ResponsePayloadSizeLimitExceeded: {
-    en: 'Excel could not return so much data at once. Try again; if it repeats, work on a smaller range.',
-    ru: 'Excel не смог вернуть столько данных сразу. Повторите; если ошибка повторится, выберите диапазон поменьше.',
+    en: 'Excel could not return so much data in one response (5 MB on Excel on the web). Repeating the same step will fail again: work on fewer rows or columns, and report this workbook to the add-in’s authors.',
+    ru: 'Excel не смог вернуть столько данных одним ответом (5 МБ в Excel в Интернете). Повтор того же шага снова не удастся: возьмите меньше строк или столбцов и сообщите об этой книге авторам надстройки.',
   },
   InvalidOperationInCellEditMode: {
     en: 'Excel is in cell edit mode. Press Enter or Esc to leave the cell, then try again.',

@@ -64,3 +64,27 @@ export function excelApiSupported(version: string): boolean {
     return false;
   }
 }
+
+/**
+ * Consecutive chunks [start, end) of `count` rows, each as many rows as fit in `budget` bytes,
+ * from what each row actually weighs (`rowBytes(i)`, the UTF-8 JSON it carries) plus `perRow`
+ * for separators, so one long row (a 30,000-character notice) never rides with a chunk sized
+ * for short ones. A row heavier than the budget by itself goes alone: the caller's request then
+ * fails with Excel's payload error rather than being split inside a row.
+ */
+export function chunksByBytes(count: number, rowBytes: (i: number) => number, budget: number, perRow = 8): Array<[number, number]> {
+  const chunks: Array<[number, number]> = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const b = rowBytes(i) + perRow;
+    if (i > start && bytes + b > budget) {
+      chunks.push([start, i]);
+      start = i;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  if (count > start) chunks.push([start, count]);
+  return chunks;
+}

@@ -5,6 +5,9 @@ import { dayToSerial } from '../core/parseDate';
 import { Notice, NOTICE_TYPE_LABELS, NoticeTemplates, NoticeTemplatesError, noticeTemplatesFromJson, parseNoticeTemplates, TemplateProblem } from '../core/notices';
 import { ExcelRun, Progress } from './host';
 import { OwnedSheetSpec, replaceRows } from './ownedSheets';
+import { fitCellText, MAX_CELL_TEXT } from './cellText';
+
+export { MAX_CELL_TEXT };
 
 /**
  * The notices in the workbook: the owned "Notices" / "Уведомления" sheet (client, type, subject,
@@ -14,7 +17,7 @@ import { OwnedSheetSpec, replaceRows } from './ownedSheets';
  * Every text column is formatted as text ('@') in the same request *before* its values are set
  * (ownedSheets.replaceRows does both, format first, chunk by chunk), so a client called
  * `=HYPERLINK(...)` or `+7 495…` stays text and never becomes a formula. A cell holds at most
- * 32,767 characters: longer text is cut there with an ellipsis.
+ * 32,767 characters: longer text is cut there, with a note of its full length at the end.
  */
 export const NOTICES_SHEET: Record<Lang, string> = { en: 'Notices', ru: 'Уведомления' };
 
@@ -23,40 +26,34 @@ export const NOTICES_HEADERS: Record<Lang, string[]> = {
   ru: ['Клиент', 'Тип', 'Тема', 'Текст', 'Дата'],
 };
 
-/** Excel's limit on the text of one cell. */
-export const MAX_CELL_TEXT = 32767;
-
 export function noticesSpec(lang: Lang): OwnedSheetSpec {
   return {
     name: NOTICES_SHEET[lang],
     headers: NOTICES_HEADERS[lang],
     formats: ['@', '@', '@', '@', lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd'],
     columnWidths: [200, 110, 320, 480, 80],
+    lang,
   };
 }
 
-/** Text cut to what a cell holds (never splitting a surrogate pair). */
-export function cellText(s: string): string {
-  if (s.length <= MAX_CELL_TEXT) return s;
-  let cut = MAX_CELL_TEXT - 1;
-  const c = s.charCodeAt(cut - 1);
-  if (c >= 0xd800 && c <= 0xdbff) cut--;
-  return `${s.slice(0, cut)}…`;
+/** Text cut to what a cell holds, with a note in `lang` (see cellText.ts). */
+export function cellText(s: string, lang: Lang = 'en'): string {
+  return fitCellText(s, lang);
 }
 
 /** The rows of the Notices sheet for the notices (type named in the pane's language). */
 export function noticeRows(notices: ReadonlyArray<Notice>, lang: Lang): CellValue[][] {
-  return notices.map((n) => [cellText(n.client), NOTICE_TYPE_LABELS[n.type][lang], cellText(n.subject), cellText(n.body), dayToSerial(n.day)]);
+  return notices.map((n) => [cellText(n.client, lang), NOTICE_TYPE_LABELS[n.type][lang], cellText(n.subject, lang), cellText(n.body, lang), dayToSerial(n.day)]);
 }
 
 /**
- * Write the notices to the owned sheet (created on first use, its old rows replaced), in chunks
- * under the request limit. Returns the sheet's name.
+ * Write the notices to our Notices sheet (created on first use, its old rows replaced), in chunks
+ * under the request limit. Returns the sheet's name: "Notices", or "Notices (2)" when the user
+ * has a sheet of their own called "Notices" (never overwritten, see ownedSheets).
  */
 export async function writeNotices(run: ExcelRun, notices: ReadonlyArray<Notice>, lang: Lang, onProgress?: Progress): Promise<string> {
-  const spec = noticesSpec(lang);
-  await replaceRows(run, spec, noticeRows(notices, lang), onProgress);
-  return spec.name;
+  const r = await replaceRows(run, noticesSpec(lang), noticeRows(notices, lang), onProgress);
+  return r.sheet;
 }
 
 /** Key of the templates in the workbook settings. */

@@ -160,7 +160,7 @@ export async function writeTableColumns(run: ExcelRun, w: TableColumnsWrite, opt
         const positions = [...plan.targets];
         toAdd.forEach((k, i) => (positions[k] = added[i].index));
         const areas: ColumnArea[] = columnRuns(positions).map((r) => ({ columnIndex: whole.columnIndex + r.first, columns: r.headers }));
-        await writeRowChunks(ctx, ws, whole.rowIndex, [w.headers, ...rows], areas, w.formats, budget, progress, options.signal, (d) => options.onProgress?.(1 / 3 + (2 / 3) * d, 'write'));
+        await writeRowChunks(ctx, ws, whole.rowIndex, [w.headers, ...rows], areas, w.formats, budget, progress, options.signal, (d) => options.onProgress?.(1 / 3 + (2 / 3) * d, 'write'), options.lang, options.cut);
         return {
           undo,
           sheetName,

@@ -58,10 +58,18 @@ interface Found {
   format: TierFormat;
 }
 
-/** Our rules on the column, read in two syncs (types first: loading `cellValue` of another kind fails the request). */
-async function readOurs(ctx: Excel.RequestContext, ws: Excel.Worksheet, columnIndex: number): Promise<Found[]> {
+/** The whole column's conditional formats: the collection our recorded priorities count in. */
+function columnFormats(ws: Excel.Worksheet, columnIndex: number): Excel.ConditionalFormatCollection {
   const letters = columnLetter(columnIndex);
-  const cfs = ws.getRange(`${letters}:${letters}`).conditionalFormats;
+  return ws.getRange(`${letters}:${letters}`).conditionalFormats;
+}
+
+/**
+ * Our rules on the column, read in two syncs (types first: loading `cellValue` of another kind
+ * fails the request); their priorities are indexes into the whole column's collection.
+ */
+async function readOurs(ctx: Excel.RequestContext, ws: Excel.Worksheet, columnIndex: number): Promise<Found[]> {
+  const cfs = columnFormats(ws, columnIndex);
   cfs.load('items/type,items/priority');
   await ctx.sync();
   const candidates = cfs.items
@@ -161,10 +169,21 @@ export async function restoreTierFormats(run: ExcelRun, record: TierFormatRecord
         return n === 0;
       })
       .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
-    // each comes in on top and moves to its old place; in ascending order the places stay right
+    // each comes in on top and moves to its old place; in ascending order the places stay right.
+    // A priority is an index into the collection the format was read from ("The priority (or
+    // index) within the conditional format collection that this conditional format currently
+    // exists in", https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-priority-member):
+    // the recorded ones are indexes into the whole column's collection (readOurs), so the new
+    // format is found again in that collection (by id) before its priority is set — set on the
+    // proxy `add` returned, it would count in the data rows' collection, which lacks a rule on the
+    // header cell or below the data, and land in the wrong place.
+    const column = columnFormats(ws, record.columnIndex);
     for (const f of back) {
       const cf = addRule(ws, f);
-      if (f.priority !== undefined) cf.priority = f.priority;
+      if (f.priority === undefined) continue;
+      cf.load('id');
+      await ctx.sync();
+      column.getItem(cf.id).priority = f.priority;
     }
     await ctx.sync();
   });

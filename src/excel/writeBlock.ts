@@ -1,4 +1,5 @@
-import { CancelledError, ExcelRun, jsonBytes, PAYLOAD_BUDGET, Progress, quoteSheet, throwIfCancelled } from './host';
+import { CancelledError, chunksByBytes, ExcelRun, jsonBytes, PAYLOAD_BUDGET, Progress, quoteSheet, throwIfCancelled } from './host';
+import { fitCell } from './cellText';
 import { toLayerError } from './errors';
 import { Lang } from '../core/format';
 import { cellAddress } from '../core/cells';
@@ -64,16 +65,13 @@ export interface WriteOptions {
   onProgress?: Progress;
   signal?: AbortSignal;
   budgetBytes?: number;
+  /** Language of the note in a text cut to Excel's 32,767 characters (default 'en'). */
+  lang?: Lang;
+  /** Counts the cells cut to 32,767 characters. */
+  cut?: { cut: number };
 }
 
 const isBlankCell = (v: unknown) => v === null || v === undefined || v === '';
-
-/** Rows per chunk so that a chunk's JSON stays under the budget (formats + values + undo read), in UTF-8 bytes. */
-export function rowsPerChunk(sampleRows: unknown[][], budget: number): number {
-  const sample = sampleRows.slice(0, 200);
-  const bytes = Math.max(1, jsonBytes(sample) / Math.max(1, sample.length));
-  return Math.max(1, Math.floor(budget / (bytes * 2 + 64)));
-}
 
 /** How a recorded cell must be entered again to come back as it was (see UndoRecord.entryFormats). */
 function entryFormat(formula: unknown, value: unknown, type: unknown, format: string): string | undefined {
@@ -188,14 +186,18 @@ export async function writeRowChunks(
   progress: { written: number },
   signal?: AbortSignal,
   onProgress?: (done: number) => void,
+  lang: Lang = 'en',
+  cut?: { cut: number },
 ): Promise<void> {
   const total = rows.length;
-  // null means an empty cell here (in Office it would leave the old content in place)
-  const cell = (v: BlockCell) => (v === null ? '' : v);
-  const per = rowsPerChunk(rows.length > 1 ? rows.slice(1) : rows, budget);
-  for (let s = 0; s < total; s += per) {
+  // null means an empty cell here (in Office it would leave the old content in place); text
+  // longer than a cell holds is cut with a note (Office would refuse the whole request)
+  const cell = (v: BlockCell) => (v === null ? '' : fitCell(v, lang, cut));
+  // each chunk sized from the bytes its own rows carry: values, and a format per cell
+  const formatBytes = (i: number) => (i === 0 ? 4 * formats.length : jsonBytes(formats));
+  for (const [s, end] of chunksByBytes(total, (i) => jsonBytes(rows[i]) + formatBytes(i), budget, 16)) {
     throwIfCancelled(signal);
-    const n = Math.min(per, total - s);
+    const n = end - s;
     for (const area of areas) {
       const r = ws.getRangeByIndexes(rowIndex + s, area.columnIndex, n, area.columns.length);
       const fmt: string[][] = [];
@@ -243,8 +245,19 @@ export async function writeBlock(run: ExcelRun, block: BlockWrite, options: Writ
       // 2. write: formats first (text '@' before text), then values
       const progress = { written: 0 };
       try {
-        await writeRowChunks(ctx, ws, block.rowIndex, [block.headers, ...block.rows], [{ columnIndex: block.columnIndex, columns: block.headers.map((_, k) => k) }], block.formats, budget, progress, options.signal, (d) =>
-          options.onProgress?.(1 / 3 + (2 / 3) * d, 'write'),
+        await writeRowChunks(
+          ctx,
+          ws,
+          block.rowIndex,
+          [block.headers, ...block.rows],
+          [{ columnIndex: block.columnIndex, columns: block.headers.map((_, k) => k) }],
+          block.formats,
+          budget,
+          progress,
+          options.signal,
+          (d) => options.onProgress?.(1 / 3 + (2 / 3) * d, 'write'),
+          options.lang,
+          options.cut,
         );
       } catch (e) {
         // leave nothing half-written: put back the rows already changed
@@ -277,13 +290,11 @@ export function writeError(e: unknown): Error {
 }
 
 export async function restoreRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, undo: UndoRecord, rows: number, budget: number, onProgress?: Progress): Promise<void> {
-  // formulas plus up to two number-format arrays per chunk
-  const sample = undo.formulas.slice(0, 200).map((f, i) => [f, undo.numberFormat[i]]);
-  const per = rowsPerChunk(sample.length ? sample : [[]], budget);
+  // each chunk carries its rows' formulas plus up to two number-format arrays: sized from those
   const entries = undo.entryFormats ?? [];
   let e = 0;
-  for (let s = 0; s < rows; s += per) {
-    const n = Math.min(per, rows - s);
+  for (const [s, end] of chunksByBytes(rows, (i) => jsonBytes(undo.formulas[i]) + 2 * jsonBytes(undo.numberFormat[i]), budget, 16)) {
+    const n = end - s;
     const r = ws.getRangeByIndexes(undo.rowIndex + s, undo.columnIndex, n, undo.columnCount);
     const formats = undo.numberFormat.slice(s, s + n);
     while (e < entries.length && entries[e][0] < s) e++;

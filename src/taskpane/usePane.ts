@@ -12,6 +12,7 @@ import { CancelledError, ExcelRun } from '../excel/host';
 import { listSources, readSheet, SheetData, SourceRef, TableInfo } from '../excel/readSheet';
 import { loadRules, saveRules } from '../excel/settings';
 import { NeedsConfirmation } from '../excel/writeBlock';
+import { loadApplyRecord } from '../excel/undoStore';
 import { strings } from './i18n';
 import { setWorkbookRules } from '../functions/workbookRules';
 
@@ -149,9 +150,11 @@ export function usePane(run: ExcelRun, lang: Lang) {
 
   const init = useCallback(async () => {
     try {
-      const [src, saved] = await Promise.all([listSources(run), loadRules(run, lang)]);
+      const [src, saved, lastApply] = await Promise.all([listSources(run), loadRules(run, lang), loadApplyRecord(run).catch(() => null)]);
       const active = src.sheets.find((s) => s.active)?.name;
       const p: Partial<PaneState> = { sources: { sheets: src.sheets.filter((s) => s.visible).map((s) => s.name), tables: src.tables, active } };
+      // the last apply's undo record kept in the workbook: undo survives closing the pane
+      if (lastApply) p.lastApply = lastApply;
       if (saved.kind === 'ok') {
         p.rules = saved.rules;
         // the shared runtime: CLIENTS.VIPTIER without a rules argument uses these

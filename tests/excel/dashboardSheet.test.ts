@@ -106,18 +106,28 @@ describe('writeDashboardSheet', () => {
     expect(ws.shapes.filter((x) => x.name.startsWith(PICTURE_PREFIX))).toHaveLength(2);
   });
 
-  it('a sheet of that name that is the user’s is not touched (unless confirmed)', async () => {
+  it('a sheet of that name that is the user’s is not touched: ours goes to "Dashboard (2)", refreshed there next time', async () => {
     const s = createStandIn(modelFromGrid([{ name: 'Dashboard', values: [['My own figures', 42]] }]));
-    const e = await layerError(writeDashboardSheet(s.run, content()), 'NotOwned');
-    expect(e.messages.ru).toMatch(/Панель|Dashboard/);
-    expect(e.messages.en).toMatch(/Rename it/);
+    const r = await writeDashboardSheet(s.run, content());
+    expect(r).toMatchObject({ sheet: 'Dashboard (2)', created: true });
     expect(s.model.sheet('Dashboard').cell('A1').value).toBe('My own figures');
     expect(s.model.sheet('Dashboard').shapes).toHaveLength(0);
-    await writeDashboardSheet(s.run, content(), { overwriteConfirmed: true });
-    expect(s.model.sheet('Dashboard').cell('A1').value).toBe(DASHBOARD_TITLE.en);
+    expect(s.model.sheet('Dashboard (2)').cell('A1').value).toBe(DASHBOARD_TITLE.en);
+    // the next insert refreshes ours, even after the user renamed it
+    s.model.sheet('Dashboard (2)').name = 'Board';
+    const again = await writeDashboardSheet(s.run, content());
+    expect(again).toMatchObject({ sheet: 'Board', created: false });
+    expect(s.model.sheets.map((x) => x.name)).toEqual(['Dashboard', 'Board']);
+    // only when the user confirms is their sheet taken over
+    await writeDashboardSheet(createStandIn(s.model).run, content(), { overwriteConfirmed: true });
+    // (ours is found first: the confirmation is for a workbook without one)
+    expect(s.model.sheet('Dashboard').cell('A1').value).toBe('My own figures');
     // an empty sheet of that name is fine
     const empty = createStandIn(modelFromGrid([{ name: 'Clients', values: [['x']] }, { name: 'Dashboard', values: [] }]));
-    await expect(writeDashboardSheet(empty.run, content())).resolves.toMatchObject({ created: false });
+    await expect(writeDashboardSheet(empty.run, content())).resolves.toMatchObject({ sheet: 'Dashboard', created: false });
+    // a dashboard made before sheets were marked (our title in A1) is refreshed in place
+    const old = createStandIn(modelFromGrid([{ name: 'Dashboard', values: [[DASHBOARD_TITLE.en], ['old']] }]));
+    await expect(writeDashboardSheet(old.run, content())).resolves.toMatchObject({ sheet: 'Dashboard', created: false });
   });
 
   it('Russian: the "Панель" sheet with the Russian title', async () => {

@@ -94,18 +94,25 @@ describe('writeNotices', () => {
     expect(model.sheet('Уведомления').read('A3001:B3001')).toEqual([['ООО «Клиент 2999»', 'Предупреждение с отсрочкой']]);
   });
 
-  test('text longer than a cell holds is cut with an ellipsis (no surrogate split)', async () => {
+  test('text longer than a cell holds is cut with a note of its full length (no surrogate split), in both languages', async () => {
     const model = base();
     const s = createStandIn(model);
     const huge = 'x'.repeat(MAX_CELL_TEXT + 10);
     await writeNotices(s.run, [notice('A', { body: huge })], 'en');
     const v = model.sheet('Notices').cell('D2').value as string;
     expect(v).toHaveLength(MAX_CELL_TEXT);
-    expect(v.endsWith('…')).toBe(true);
-    const emoji = `${'y'.repeat(MAX_CELL_TEXT - 2)}😀😀`;
-    const cut = cellText(emoji);
-    expect(cut.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
-    expect(cut.endsWith('y…')).toBe(true);
+    expect(v.endsWith(' … [cut to fit one Excel cell; 32,777 characters in full]')).toBe(true);
+    await writeNotices(s.run, [notice('A', { body: huge })], 'ru');
+    const r = model.sheet('Уведомления').cell('D2').value as string;
+    expect(r).toHaveLength(MAX_CELL_TEXT);
+    expect(r.endsWith(' … [обрезано по размеру ячейки Excel; всего 32 777 знаков]')).toBe(true);
+    const emoji = `${'y'.repeat(MAX_CELL_TEXT - 60)}${'😀'.repeat(40)}`;
+    for (let k = 0; k < 4; k++) {
+      const cut = cellText(`${'z'.repeat(k)}${emoji}`);
+      expect(cut.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+      // never half a surrogate pair before the note
+      expect(cut).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+    }
     expect(cellText('short')).toBe('short');
   });
 

@@ -25,7 +25,7 @@ describe('appendRows', () => {
       [46000, 'ACME', 'VIP', 1234.5],
       [46000, '=HYPERLINK("x")', 'Key', 10],
     ]);
-    expect(first).toBe(1);
+    expect(first).toEqual({ sheet: 'Tier history', fromRow: 1, created: true, cut: 0 });
     const sheet = model.sheet('Tier history');
     expect(model.sheets.map((x) => x.name)).toEqual(['Clients', 'Tier history']);
     expect(sheet.read('A1:D3')).toEqual([SPEC.headers, [46000, 'ACME', 'VIP', 1234.5], [46000, '=HYPERLINK("x")', 'Key', 10]]);
@@ -45,9 +45,9 @@ describe('appendRows', () => {
   it('appends under the rows already there and returns the first row written', async () => {
     const model = base();
     const s = createStandIn(model);
-    expect(await appendRows(s.run, SPEC, [[46000, 'A', 'VIP', 1]])).toBe(1);
-    expect(await appendRows(s.run, SPEC, [[46100, 'B', 'Key', 2], [46100, 'C', 'Standard', 3]])).toBe(2);
-    expect(await appendRows(s.run, SPEC, [])).toBe(4);
+    expect((await appendRows(s.run, SPEC, [[46000, 'A', 'VIP', 1]])).fromRow).toBe(1);
+    expect(await appendRows(s.run, SPEC, [[46100, 'B', 'Key', 2], [46100, 'C', 'Standard', 3]])).toMatchObject({ fromRow: 2, created: false });
+    expect((await appendRows(s.run, SPEC, [])).fromRow).toBe(4);
     expect(model.sheet('Tier history').read('A1:D4')).toEqual([SPEC.headers, [46000, 'A', 'VIP', 1], [46100, 'B', 'Key', 2], [46100, 'C', 'Standard', 3]]);
   });
 
@@ -125,7 +125,7 @@ describe('truncateRows', () => {
     const s = createStandIn(model);
     await appendRows(s.run, SPEC, [[46000, 'A', 'VIP', 1]]);
     const afterFirst = snapshotSheet(model.sheet('Tier history'));
-    const from = await appendRows(s.run, SPEC, [[46100, 'B', 'Key', 2], [46100, 'C', 'Key', 3]]);
+    const from = (await appendRows(s.run, SPEC, [[46100, 'B', 'Key', 2], [46100, 'C', 'Key', 3]])).fromRow;
     await truncateRows(s.run, SPEC.name, from, SPEC.headers.length);
     expect(model.sheet('Tier history').read('A1:D3')).toEqual([SPEC.headers, [46000, 'A', 'VIP', 1], ['', '', '', '']]);
     // the appended rows leave no number formats behind

@@ -8,6 +8,7 @@
  * `diffSnapshots` lists the differences one per line-like entry, so a failing test names the
  * cell ("'Tier history'!B7 value: … → …") instead of dumping two huge objects.
  */
+import { LAST_APPLY_KEY } from '../../src/excel/undoStore';
 import { CellError, columnLetters, ConditionalFormatModel, formatRef, SheetModel, WorkbookModel } from '../../src/workbench/standin';
 
 /** A cell value as compared: errors become `{ error: '#N/A' }` so they differ from the text "#N/A". */
@@ -119,7 +120,9 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnap {
       showHeaders: t.showHeaders,
       showTotals: t.showTotals,
     })),
-    settings: Object.fromEntries([...model.settings.entries()].sort()),
+    // the undo record of the last apply is the undo's own bookkeeping (undoStore), not the
+    // user's data: an undo removes it, so "restored exactly" leaves it out
+    settings: Object.fromEntries([...model.settings.entries()].filter(([k]) => k !== LAST_APPLY_KEY).sort()),
     activeSheet: model.activeSheet?.name ?? null,
   };
 }

@@ -121,6 +121,25 @@ describe('tier colours on the client sheet (en sample)', () => {
     expect(now).toEqual([order1[0], ...pristine.sheets.find((x) => x.name === 'Clients')!.conditionalFormats]);
   });
 
+  it("undo puts our rules back below a user's rule on the Tier header cell (priorities count in the collection they were read from)", async () => {
+    const data = await readSheet(s.run, { sheet: 'Clients' });
+    const rec1 = await applyTiers(s.run, data, analyzeGrid(data.values, {}), { lang: 'en', reviewDay: DAY1 });
+    const col = rec1.address.columnIndex;
+    // after the apply the user colours the Tier header cell: in the column's collection, not in the data rows'
+    await userRule(s, 'Clients', formatRef({ r0: rec1.address.rowIndex, c0: col, r1: rec1.address.rowIndex, c1: col }), 'EqualTo', '="Tier"', '#7030A0');
+    // and a rule elsewhere on the sheet, on top of everything
+    await userRule(s, 'Clients', 'B4:B30', 'GreaterThan', '=100000', '#FF0000');
+    const before = lines(model, 'Clients');
+    expect(before[0]).toContain('#FF0000');
+    expect(before[1]).toContain('#7030A0');
+    const after1 = snapshotWorkbook(model);
+    const data2 = await readSheet(s.run, { sheet: 'Clients' });
+    const rec2 = await applyTiers(s.run, data2, analyzeGrid(data2.values, {}), { lang: 'en', reviewDay: DAY2 });
+    await undoApply(s.run, rec2);
+    expect(lines(model, 'Clients')).toEqual(before);
+    expect(describeDiffs(diffSnapshots(after1, snapshotWorkbook(model)))).toEqual([]);
+  });
+
   it('a host without conditional formats (ExcelApi 1.6) still applies, without colours, and undo is exact', async () => {
     const plain = createStandIn(model, { unsupportedApis: ['ExcelApi 1.6'] });
     const pristine = snapshotWorkbook(model);

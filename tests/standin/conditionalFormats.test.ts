@@ -68,10 +68,11 @@ describe('Range.conditionalFormats', () => {
       cfs.load('items/type,items/priority,items/id');
       await context.sync();
       expect(count.value).toBe(2);
-      // priorities are the sheet's order: the D rule, added last, is on top (0)
+      // priorities are indexes within this collection (B:B), not the sheet's order, where the D
+      // rule, added last, is on top (ConditionalFormat.priority on learn.microsoft.com)
       expect(cfs.items.map((i) => [i.type, i.priority])).toEqual([
+        ['CellValue', 0],
         ['CellValue', 1],
-        ['CellValue', 2],
       ]);
       // the newest rule is on top
       const first = cfs.getItemAt(0);
@@ -85,6 +86,44 @@ describe('Range.conditionalFormats', () => {
       expect(byId.cellValue.rule.formula1).toBe('="VIP"');
       cfs.getItemAt(5);
       expect((await failure(context.sync())).code).toBe(ErrorCodes.itemNotFound);
+    });
+  });
+
+  it('priority is relative to the collection the format was read from, for reading and for setting', async () => {
+    const s = book();
+    await addEqualTo(s, 'B1', 'Tier', '#FF0000'); // a rule on the header cell only
+    await addEqualTo(s, 'B2:B5', 'VIP', '#F4D35E');
+    await addEqualTo(s, 'A2:A5', 'x', '#00B050'); // elsewhere, on top of the sheet
+    await addEqualTo(s, 'B2:B5', 'Key', '#9DC3E6');
+    expect(describeSheet(s)).toEqual(['CellValue B2:B5 ="Key" #9DC3E6', 'CellValue A2:A5 ="x" #00B050', 'CellValue B2:B5 ="VIP" #F4D35E', 'CellValue B1 ="Tier" #FF0000']);
+    await s.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Clients');
+      const column = ws.getRange('B:B').conditionalFormats.load('items/priority');
+      const body = ws.getRange('B2:B5').conditionalFormats.load('items/priority');
+      const sheet = ws.getRange().conditionalFormats.load('items/priority');
+      await context.sync();
+      expect(column.items.map((c) => c.priority)).toEqual([0, 1, 2]); // Key, VIP, Tier
+      expect(body.items.map((c) => c.priority)).toEqual([0, 1]); // Key, VIP
+      expect(sheet.items.map((c) => c.priority)).toEqual([0, 1, 2, 3]);
+      // the same format, read through two collections: VIP is 1 in B:B and 2 in the sheet's
+      // move the header rule to index 0 of B:B: above Key, not to the sheet's top
+      column.items[2].priority = 0;
+      await context.sync();
+      expect(describeSheet(s)).toEqual(['CellValue B1 ="Tier" #FF0000', 'CellValue B2:B5 ="Key" #9DC3E6', 'CellValue A2:A5 ="x" #00B050', 'CellValue B2:B5 ="VIP" #F4D35E']);
+      // a format added over B2:B5 and given priority 1 there goes between Key and VIP in that
+      // collection; in the sheet's order (on which the docs are silent) right above VIP
+      const added = ws.getRange('B2:B5').conditionalFormats.add('CellValue');
+      added.cellValue.rule = { formula1: '="New"', operator: 'EqualTo' };
+      added.cellValue.format.fill.color = '#000000';
+      added.priority = 1;
+      await context.sync();
+      expect(describeSheet(s)).toEqual([
+        'CellValue B1 ="Tier" #FF0000',
+        'CellValue B2:B5 ="Key" #9DC3E6',
+        'CellValue A2:A5 ="x" #00B050',
+        'CellValue B2:B5 ="New" #000000',
+        'CellValue B2:B5 ="VIP" #F4D35E',
+      ]);
     });
   });
 
@@ -136,8 +175,14 @@ describe('Range.conditionalFormats', () => {
     expect(describeSheet(s)).toEqual(['CellValue D2:D5 ="x" #FF0000', 'CellValue B2:B5 ="Key" #9DC3E6', 'CellValue B2:B5 ="VIP" #F4D35E']);
     await s.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Clients');
-      const top = ws.getRange('D2').conditionalFormats.getItemAt(0);
-      top.priority = -1; // to the end
+      // alone in the D2 collection: a priority set there moves nothing
+      const alone = ws.getRange('D2').conditionalFormats.getItemAt(0);
+      alone.priority = -1;
+      await context.sync();
+      expect(describeSheet(s)[0]).toBe('CellValue D2:D5 ="x" #FF0000');
+      // in the whole sheet's collection -1 is the end
+      const top = ws.getRange().conditionalFormats.getItemAt(0);
+      top.priority = -1;
       await context.sync();
       expect(describeSheet(s)[2]).toBe('CellValue D2:D5 ="x" #FF0000');
       ws.getRange('B2:B5').conditionalFormats.getItemAt(0).delete();

@@ -147,8 +147,14 @@ export class SheetModel {
   readonly merges: Rect[] = [];
   /** Pictures on the sheet (`Worksheet.shapes`), in z-order. */
   readonly shapes: ShapeModel[] = [];
-  /** Conditional formats, highest priority first (index = `ConditionalFormat.priority`). */
+  /** Conditional formats, highest priority first: the sheet's order (a collection's `priority` is an index into its own members). */
   readonly conditionalFormats: ConditionalFormatModel[] = [];
+  /**
+   * Worksheet-level custom properties (ExcelApi 1.12), by lower-cased key (keys are
+   * case-insensitive): the key as first written and the value text. They belong to the sheet,
+   * so they follow it through renames and moves.
+   */
+  readonly customProperties = new Map<string, { key: string; value: string }>();
 
   private readonly vals: Array<Array<CellValue | undefined> | undefined> = [];
   private readonly formulas = new Map<number, string>();

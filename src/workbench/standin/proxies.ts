@@ -367,6 +367,7 @@ export class WorksheetProxy extends ClientObjectBase {
   private _freezePanes?: WorksheetFreezePanesProxy;
   private _tables?: TableCollectionProxy;
   private _shapes?: ShapeCollectionProxy;
+  private _customProperties?: WorksheetCustomPropertyCollectionProxy;
 
   get _className(): string {
     return 'Worksheet';
@@ -400,6 +401,7 @@ export class WorksheetProxy extends ClientObjectBase {
     if (name === 'freezePanes') return this.freezePanes;
     if (name === 'tables') return this.tables;
     if (name === 'shapes') return this.shapes;
+    if (name === 'customProperties') return this.customProperties;
     return undefined;
   }
 
@@ -475,6 +477,10 @@ export class WorksheetProxy extends ClientObjectBase {
   /** Pictures on the sheet (ExcelApi 1.9; the stand-in models images only). */
   get shapes(): ShapeCollectionProxy {
     return (this._shapes ??= new ShapeCollectionProxy(this.context, this));
+  }
+  /** Worksheet-level custom properties (ExcelApi 1.12). */
+  get customProperties(): WorksheetCustomPropertyCollectionProxy {
+    return (this._customProperties ??= new WorksheetCustomPropertyCollectionProxy(this.context, this));
   }
 
   private _range(path: string, rect: (sheet: SheetModel, x: Exec) => Rect | null): RangeProxy {
@@ -1257,7 +1263,7 @@ export class ConditionalFormatCollectionProxy extends CollectionBase<Conditional
   }
   _members(b: Binding): Binding[] {
     const { sheet, rect } = asRange(b);
-    return sheet.conditionalFormatsIn(rect).map((cf) => ({ kind: 'conditionalFormat', cf }));
+    return sheet.conditionalFormatsIn(rect).map((cf) => ({ kind: 'conditionalFormat', cf, scope: { ...rect } }));
   }
   _item(binding: Binding): ConditionalFormatProxy {
     return new ConditionalFormatProxy(this.context, this, { binding, path: 'ConditionalFormatCollection.items' });
@@ -1275,7 +1281,7 @@ export class ConditionalFormatCollectionProxy extends CollectionBase<Conditional
         if (typeof type !== 'string' || !CF_TYPES.includes(type)) throw invalidArgument(path);
         if (type !== 'CellValue' && type !== 'Custom') throw officeError(ErrorCodes.notImplemented, path, 'The stand-in adds CellValue and Custom conditional formats only.');
         assertWritable(sheet, path);
-        return { kind: 'conditionalFormat', cf: x.model.addConditionalFormat(sheet, type, [{ ...rect }]) };
+        return { kind: 'conditionalFormat', cf: x.model.addConditionalFormat(sheet, type, [{ ...rect }]), scope: { ...rect } };
       },
     });
   }
@@ -1291,7 +1297,7 @@ export class ConditionalFormatCollectionProxy extends CollectionBase<Conditional
       resolve: (b, x) => {
         if (orNull) requireApi(x, 'ExcelApi 1.14', path);
         const cf = pick(b);
-        if (cf) return { kind: 'conditionalFormat', cf };
+        if (cf) return { kind: 'conditionalFormat', cf, scope: { ...asRange(b).rect } };
         if (orNull) return NULL_OBJECT;
         throw officeError(ErrorCodes.itemNotFound, path);
       },
@@ -1318,6 +1324,23 @@ export class ConditionalFormatCollectionProxy extends CollectionBase<Conditional
   }
 }
 
+/**
+ * The members of the collection a format was read from, top first: `ConditionalFormat.priority`
+ * is "the priority (or index) within the conditional format collection that this conditional
+ * format currently exists in" (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-priority-member),
+ * so a format read from `getRange('J:J').conditionalFormats` and the same format read from
+ * `getRange('J4:J9').conditionalFormats` can report different priorities, and a priority set on
+ * one is an index into that one's members. A format reached without a collection (none in the
+ * API today) counts in the whole sheet.
+ */
+function collectionOf(b: Binding): ConditionalFormatModel[] {
+  const cf = asConditionalFormat(b);
+  const scope = b.kind === 'conditionalFormat' ? b.scope : undefined;
+  if (!scope) return cf.sheet.conditionalFormats;
+  const members = cf.sheet.conditionalFormatsIn(scope);
+  return members.includes(cf) ? members : [...members, cf];
+}
+
 /** Stand-in for `Excel.ConditionalFormat`: id, type, priority, stopIfTrue, the typed sub-objects, delete, getRange. */
 export class ConditionalFormatProxy extends ClientObjectBase {
   private _sub = new Map<string, ClientObjectBase>();
@@ -1334,7 +1357,7 @@ export class ConditionalFormatProxy extends ClientObjectBase {
       case 'id':
         return cf.id;
       case 'priority':
-        return cf.sheet.conditionalFormats.indexOf(cf);
+        return collectionOf(b).indexOf(cf);
       case 'stopIfTrue':
         return cf.stopIfTrue;
       case 'type':
@@ -1395,7 +1418,11 @@ export class ConditionalFormatProxy extends ClientObjectBase {
   get type(): string {
     return this._get('type');
   }
-  /** 0 is the top priority; setting it moves the format (negative counts from the end, out of range clamps). */
+  /**
+   * The index within the collection this format was read from (0 = top): see `collectionOf`.
+   * Setting it moves the format to that index of that collection (negative counts from the end,
+   * out of range clamps), which moves it in the sheet's order next to its new neighbour there.
+   */
   get priority(): number {
     return this._get('priority');
   }
@@ -1405,10 +1432,16 @@ export class ConditionalFormatProxy extends ClientObjectBase {
       const cf = asConditionalFormat(b);
       if (!isInteger(data)) throw invalidArgument(location);
       assertWritable(cf.sheet, location);
+      const members = collectionOf(b);
+      const n = members.length;
+      const p = Math.max(0, Math.min(n - 1, data < 0 ? n + data : data));
+      const others = members.filter((m) => m !== cf);
+      if (others.length === 0) return; // alone in its collection: nothing to reorder
       const list = cf.sheet.conditionalFormats;
-      const p = Math.max(0, Math.min(list.length - 1, data < 0 ? list.length + data : data));
       list.splice(list.indexOf(cf), 1);
-      list.splice(p, 0, cf);
+      // before the member now at index p of the collection; past its last member: right after it
+      if (p < others.length) list.splice(list.indexOf(others[p]), 0, cf);
+      else list.splice(list.indexOf(others[others.length - 1]) + 1, 0, cf);
     });
   }
   get stopIfTrue(): boolean {
@@ -2311,6 +2344,125 @@ export class TableColumnProxy extends ClientObjectBase {
       if (t.columnIds.length === 1) throw officeError(ErrorCodes.invalidOperation, location);
       assertShiftable(t, t.rect.c0 + index, location);
       t.deleteColumn(index);
+    });
+  }
+}
+
+// ---- Worksheet custom properties (ExcelApi 1.12) ----------------------------------------------------
+//
+// https://learn.microsoft.com/javascript/api/excel/excel.worksheetcustompropertycollection and
+// .../excel.worksheetcustomproperty: keys are case-insensitive and limited to 255 characters
+// (InvalidArgument past that); `add` overwrites a property with the same key; `getItem` fails with
+// ItemNotFound, `getItemOrNullObject` gives a null object. A property belongs to its worksheet, so
+// it stays through a rename or a move. A host without ExcelApi 1.12 fails every call with
+// ApiNotFound (`createStandIn(model, { unsupportedApis: ['ExcelApi 1.12'] })`).
+
+const CUSTOM_PROPERTY_KEY_LIMIT = 255;
+
+function asSheetProperty(b: Binding, location: string): { sheet: SheetModel; entry: { key: string; value: string } } {
+  if (b.kind !== 'sheetProperty') throw internal('sheetProperty', b);
+  const entry = b.sheet.customProperties.get(b.key);
+  if (!entry || b.sheet.deleted) throw officeError(ErrorCodes.itemNotFound, location);
+  return { sheet: b.sheet, entry };
+}
+
+function customPropertyKey(key: unknown, location: string): string {
+  if (typeof key !== 'string' || key === '' || key.length > CUSTOM_PROPERTY_KEY_LIMIT) throw invalidArgument(location);
+  return key.toLowerCase();
+}
+
+export class WorksheetCustomPropertyCollectionProxy extends CollectionBase<WorksheetCustomPropertyProxy> {
+  get _className(): string {
+    return 'WorksheetCustomPropertyCollection';
+  }
+  _members(b: Binding, x: Exec): Binding[] {
+    requireApi(x, 'ExcelApi 1.12', 'WorksheetCustomPropertyCollection.items');
+    const sheet = asSheet(b);
+    return [...sheet.customProperties.keys()].map((key) => ({ kind: 'sheetProperty', sheet, key }));
+  }
+  _item(binding: Binding): WorksheetCustomPropertyProxy {
+    return new WorksheetCustomPropertyProxy(this.context, this, { binding, path: 'WorksheetCustomPropertyCollection.items' });
+  }
+
+  /** Sets (or replaces) the property `key` of the sheet; the value is kept as text. */
+  add(key: string, value: string): WorksheetCustomPropertyProxy {
+    const path = 'WorksheetCustomPropertyCollection.add';
+    return new WorksheetCustomPropertyProxy(this.context, this, {
+      instantiate: true,
+      invalidAfterRequest: true,
+      path,
+      size: () => ACTION_OVERHEAD + utf8Length(jsonOf(key ?? null)) + utf8Length(jsonOf(value ?? null)),
+      resolve: (b, x) => {
+        requireApi(x, 'ExcelApi 1.12', path);
+        const sheet = asSheet(b);
+        const lower = customPropertyKey(key, path);
+        if (typeof value !== 'string') throw invalidArgument(path);
+        sheet.customProperties.set(lower, { key: sheet.customProperties.get(lower)?.key ?? key, value });
+        return { kind: 'sheetProperty', sheet, key: lower };
+      },
+    });
+  }
+
+  private _find(key: string, orNull: boolean): WorksheetCustomPropertyProxy {
+    const path = orNull ? 'WorksheetCustomPropertyCollection.getItemOrNullObject' : 'WorksheetCustomPropertyCollection.getItem';
+    return new WorksheetCustomPropertyProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b, x) => {
+        requireApi(x, 'ExcelApi 1.12', path);
+        const sheet = asSheet(b);
+        const lower = customPropertyKey(key, path);
+        if (sheet.customProperties.has(lower)) return { kind: 'sheetProperty', sheet, key: lower };
+        if (orNull) return NULL_OBJECT;
+        throw officeError(ErrorCodes.itemNotFound, path);
+      },
+    });
+  }
+  getItem(key: string): WorksheetCustomPropertyProxy {
+    return this._find(key, false);
+  }
+  getItemOrNullObject(key: string): WorksheetCustomPropertyProxy {
+    return this._find(key, true);
+  }
+  getCount(): ClientResult<number> {
+    return this._methodResult('GetCount', [], (b, x) => {
+      requireApi(x, 'ExcelApi 1.12', 'WorksheetCustomPropertyCollection.getCount');
+      return asSheet(b).customProperties.size;
+    });
+  }
+}
+
+export class WorksheetCustomPropertyProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'WorksheetCustomProperty';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['key', 'value'];
+  }
+  _read(name: string, b: Binding): unknown {
+    const { entry } = asSheetProperty(b, `WorksheetCustomProperty.${name}`);
+    if (name === 'key') return entry.key;
+    if (name === 'value') return entry.value;
+    return undefined;
+  }
+  get key(): string {
+    return this._get('key');
+  }
+  get value(): string {
+    return this._get('value');
+  }
+  set value(v: string) {
+    const location = 'WorksheetCustomProperty.value';
+    this._setProperty('value', v, (b, data) => {
+      const { entry } = asSheetProperty(b, location);
+      if (typeof data !== 'string') throw invalidArgument(location);
+      entry.value = data;
+    });
+  }
+  delete(): void {
+    this._method('Delete', [], (b) => {
+      const { sheet, entry } = asSheetProperty(b, 'WorksheetCustomProperty.delete');
+      sheet.customProperties.delete(entry.key.toLowerCase());
     });
   }
 }

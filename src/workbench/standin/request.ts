@@ -150,7 +150,8 @@ export type Binding =
   | { kind: 'column'; table: TableModel; id: number }
   | { kind: 'setting'; key: string }
   | { kind: 'shape'; shape: ShapeModel }
-  | { kind: 'conditionalFormat'; cf: ConditionalFormatModel };
+  | { kind: 'conditionalFormat'; cf: ConditionalFormatModel; scope?: Rect }
+  | { kind: 'sheetProperty'; sheet: SheetModel; key: string };
 
 export const WORKBOOK: Binding = { kind: 'workbook' };
 export const NULL_OBJECT: Binding = { kind: 'null' };
