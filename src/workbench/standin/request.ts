@@ -16,7 +16,7 @@
  */
 import { ErrorCodes, OfficeExtensionError, officeError, propertyNotLoaded } from './errors';
 import type { Rect } from './address';
-import type { ConditionalFormatModel, ShapeModel, SheetModel, TableModel, WorkbookModel } from './model';
+import type { ConditionalFormatModel, NamedItemModel, ShapeModel, SheetModel, TableModel, WorkbookModel } from './model';
 
 // ---- options and statistics ---------------------------------------------------------------------
 
@@ -150,7 +150,8 @@ export type Binding =
   | { kind: 'column'; table: TableModel; id: number }
   | { kind: 'setting'; key: string }
   | { kind: 'shape'; shape: ShapeModel }
-  | { kind: 'conditionalFormat'; cf: ConditionalFormatModel };
+  | { kind: 'conditionalFormat'; cf: ConditionalFormatModel }
+  | { kind: 'namedItem'; item: NamedItemModel };
 
 export const WORKBOOK: Binding = { kind: 'workbook' };
 export const NULL_OBJECT: Binding = { kind: 'null' };
