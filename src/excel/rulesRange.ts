@@ -42,16 +42,24 @@ export interface WrittenRules {
 /**
  * Write the rules block and (re)define `ClientTiersRules`. `bars` are the amount bars of the last
  * review (needed for Pareto-share tiers); `fallbackLang` is used only when the workbook has no
- * results language yet.
+ * results language yet. With `create: false` (after Apply) a workbook without the block is left
+ * as it is — the pane's "Save rules" creates it — and only the recalculation is requested.
  */
-export async function writeRulesRange(run: ExcelRun, rules: RuleSet, bars: readonly TierBar[] | undefined, fallbackLang: Lang): Promise<WrittenRules> {
+export async function writeRulesRange(
+  run: ExcelRun,
+  rules: RuleSet,
+  bars: readonly TierBar[] | undefined,
+  fallbackLang: Lang,
+  options: { create?: boolean } = {},
+): Promise<WrittenRules> {
+  const create = options.create ?? true;
   try {
     return await run(async (ctx) => {
       const wb = ctx.workbook;
       const existing = wb.worksheets.getItemOrNullObject(RULES_SHEET);
-      existing.load('isNullObject');
+      existing.load('name');
       const name = wb.names.getItemOrNullObject(RULES_NAME);
-      name.load('isNullObject');
+      name.load('name');
       await ctx.sync();
       let saved: ReturnType<typeof rulesTableHeader>;
       if (!existing.isNullObject) {
@@ -61,6 +69,12 @@ export async function writeRulesRange(run: ExcelRun, rules: RuleSet, bars: reado
         saved = rulesTableHeader(header.values as never);
       }
       const lang = saved?.lang ?? fallbackLang;
+      if (existing.isNullObject && !create) {
+        // only refresh an existing block (Apply: its Undo restores the sheet list exactly); still recalculate
+        wb.application.calculate('Full' as Excel.CalculationType);
+        await ctx.sync();
+        return { lang, reference: REFERENCE };
+      }
       let ws: Excel.Worksheet = existing;
       if (existing.isNullObject) {
         ws = wb.worksheets.add(RULES_SHEET);
@@ -94,7 +108,7 @@ export async function loadRulesLanguage(run: ExcelRun): Promise<Lang | undefined
   try {
     return await run(async (ctx) => {
       const item = ctx.workbook.names.getItemOrNullObject(RULES_NAME);
-      item.load('isNullObject');
+      item.load('name');
       await ctx.sync();
       if (item.isNullObject) return undefined;
       const range = item.getRangeOrNullObject();

@@ -298,7 +298,7 @@ export function labelTableCells(grid: Grid): CellValue[][] {
   const out: CellValue[][] = [];
   for (const [a, b] of rows) {
     if (empty(a) && empty(b)) out.push([null, null]); // kept in place so messages name the right row
-    if (typeof a === 'number' && typeof b === 'number') out.push(a === 0 ? [null, b] : b === 0 ? [a, null] : [a, b]);
+    else if (typeof a === 'number' && typeof b === 'number') out.push(a === 0 ? [null, b] : b === 0 ? [a, null] : [a, b]);
     else out.push([a, b]);
   }
   return out;

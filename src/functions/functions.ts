@@ -159,7 +159,7 @@ export function tierGap(measure: unknown, tier: unknown, rules: unknown[][]): nu
 }
 
 /**
- * Review status of a client: New, Keep, Up, Grace warning or Down, by the downgrade policy: below the bar the first review only warns, the next moves the client down one tier. In the workbook's language saved with the rules (ClientTiersRules), so counts do not change with the viewer.
+ * Review status of a client by the downgrade policy: New, Keep, Up, Grace warning (first review below the bar) or Down. In the workbook's language saved with the rules (ClientTiersRules), so counts do not change with the viewer.
  * @customfunction TIERSTATUS
  * @param previousTier The tier the client had at the last review (blank: a new client).
  * @param measure The client's revenue (or margin) over the review window.

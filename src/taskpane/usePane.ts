@@ -246,7 +246,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
         }
         const record = await applyTiers(run, now, s.analysis, { lang, overwriteConfirmed, signal: ctrl.signal, onProgress: (d, l) => busy(0.3 + d * 0.7, l) });
         await saveRules(run, s.rules);
-        const written = await writeRulesRange(run, s.analysis.rules, s.analysis.bars, lang);
+        const written = await writeRulesRange(run, s.analysis.rules, s.analysis.bars, lang, { create: false });
         setWorkbookRules(s.analysis.rules, s.analysis.bars, written.lang);
         const where = `${record.address.sheetName}`;
         // re-read so the next apply sees our own columns
