@@ -220,6 +220,21 @@ test('after Apply the block is only refreshed when it exists (Undo restores the 
   expect(model.fullCalculations).toBe(3);
 });
 
+test('without a range and without the pane, VIPTIER reads the rules from the workbook settings (Office.context.document.settings)', () => {
+  const settings = new Map<string, string>([['clientTiers.rules', JSON.stringify(RULES)]]);
+  (globalThis as Record<string, unknown>).Office = { context: { displayLanguage: 'en-US', document: { settings: { get: (k: string) => settings.get(k) ?? null } } } };
+  try {
+    setWorkbookRules(null);
+    expect(bundle.call('VIPTIER', 150000)).toBe('Key');
+    expect(bundle.call('VIPTIER', 0)).toBe('Standard');
+    settings.set('clientTiers.rules', JSON.stringify(DEFAULT_RULES));
+    setWorkbookRules(null); // a new version: the cached rules are read again
+    expect((bundle.call('VIPTIER', 150000) as StubError).message).toMatch(/^The saved rules put "VIP" at the first 50% of revenue, which needs all clients/);
+  } finally {
+    delete (globalThis as Record<string, unknown>).Office;
+  }
+});
+
 describe('the saved rules range carries the policy', () => {
   test('two grace reviews from the header are applied', () => {
     const table = [
