@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { DEFAULT_RULES, parseRuleSet, RuleSet } from '../../src/core/rules';
 import { tierBars } from '../../src/core/tiering';
-import { RULES_SHEET, writeRulesRange } from '../../src/excel/rulesRange';
+import { loadRulesLanguage, RULES_SHEET, writeRulesRange } from '../../src/excel/rulesRange';
 import { setLanguageProvider } from '../../src/functions/host';
 import { RULES_NAME } from '../../src/functions/rulesTable';
 import { setWorkbookRules } from '../../src/functions/workbookRules';
@@ -269,4 +269,52 @@ test('no function ever returns #REF! or #NAME?, whatever errors, blanks and host
     }),
     { numRuns: 3000 },
   );
+});
+
+describe('stand-in named items (workbook.names), as the rules block uses them', () => {
+  test('add / getItem / getItemOrNullObject / formula / getRange, with Excel errors for bad, duplicate and missing names', async () => {
+    const model = workbook();
+    const { run } = createStandIn(model);
+    expect(await loadRulesLanguage(run)).toBeUndefined();
+    await run(async (ctx) => {
+      ctx.workbook.names.add('Tiers', ctx.workbook.worksheets.getItem('Clients').getRange('A2:B4'));
+      await ctx.sync();
+    });
+    const read = await run(async (ctx) => {
+      const item = ctx.workbook.names.getItem('tiers');
+      item.load('name, type, value, formula');
+      const range = item.getRange();
+      range.load('values, address');
+      await ctx.sync();
+      return { name: item.name, type: item.type, value: item.value, formula: item.formula, values: range.values, address: range.address };
+    });
+    expect(read).toEqual({ name: 'Tiers', type: 'Range', value: 'Clients!$A$2:$B$4', formula: '=Clients!$A$2:$B$4', values: [['VIP', 500000], ['Key', 100000], ['Standard', '']], address: 'Clients!A2:B4' });
+    const code = async (batch: (ctx: Excel.RequestContext) => void) =>
+      run(async (ctx) => {
+        batch(ctx);
+        await ctx.sync();
+      }).then(
+        () => 'ok',
+        (e: { code?: string }) => e.code,
+      );
+    expect(await code((ctx) => ctx.workbook.names.add('Tiers', 'Clients!A1:B1'))).toBe('ItemAlreadyExists');
+    expect(await code((ctx) => ctx.workbook.names.add('A1', 'Clients!A1:B1'))).toBe('InvalidArgument');
+    expect(await code((ctx) => ctx.workbook.names.add('two words', 'Clients!A1:B1'))).toBe('InvalidArgument');
+    expect(await code((ctx) => ctx.workbook.names.getItem('Missing').load('name'))).toBe('ItemNotFound');
+    await writeRulesRange(run, RULES, undefined, 'ru');
+    expect(await loadRulesLanguage(run)).toBe('ru');
+    // the sheet deleted: the name refers to nothing (#REF!), and the next save re-points it
+    model.removeSheet(model.sheet(RULES_SHEET));
+    const broken = await run(async (ctx) => {
+      const item = ctx.workbook.names.getItem(RULES_NAME);
+      item.load('type');
+      const range = item.getRangeOrNullObject();
+      await ctx.sync();
+      return { type: item.type, isNull: range.isNullObject };
+    });
+    expect(broken).toEqual({ type: 'Error', isNull: true });
+    await writeRulesRange(run, RULES, undefined, 'en');
+    expect(model.findName(RULES_NAME)?.target?.sheet.name).toBe(RULES_SHEET);
+    expect(await loadRulesLanguage(run)).toBe('en');
+  });
 });
