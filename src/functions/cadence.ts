@@ -1,13 +1,13 @@
 import { CadenceRow, DEFAULT_CADENCE, validateCadenceRow } from '../core/contactCadence';
 import { readLabelTable } from '../core/labelTable';
-import { cellValues, fail, Grid } from './excelArgs';
+import { fail, Grid, labelTableCells } from './excelArgs';
 import { M } from './messages';
 import { labelTableProblem } from './tables';
 
 /** The cadence table argument (segment | months, core readLabelTable), or core's default when omitted. */
 export function cadenceTable(grid: Grid | undefined): readonly CadenceRow[] {
   if (!grid) return DEFAULT_CADENCE;
-  const t = readLabelTable(cellValues(grid));
+  const t = readLabelTable(labelTableCells(grid));
   if (!t.ok) fail('#VALUE!', labelTableProblem('table', t.problem));
   const rows = t.rows.map((r) => ({ segment: r.label, months: r.value ?? NaN }));
   rows.forEach((r, i) => {

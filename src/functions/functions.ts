@@ -5,11 +5,12 @@ import { STATUS_LABELS } from '../core/tiering';
 import { topShareSortedDesc, validateTopFraction } from '../core/topShare';
 import { abcXyzClass, DEFAULT_XYZ } from '../core/xyzClass';
 import { cadenceTable } from './cadence';
-import { cellCount, fail, readGrid, readNumber, readOptionalCount, readOptionalNumber, readText, run } from './excelArgs';
+import { cellCount, fail, readGrid, readName, readNumber, readOptionalCount, readOptionalNumber, readRange, run } from './excelArgs';
 import { currentLang, installStandaloneRuntime } from './host';
 import { M } from './messages';
 import { cumulativeShare, readAbcCutoffs, readValue, revenueShare, segmentOfValue, segmentsOfRange, sortedDesc } from './pareto';
-import { decideTier, requireTier, rulesFromRange, tierContext } from './tierRules';
+import { decideTier, requireTier, rulesFromRange, TierContext, tierContext } from './tierRules';
+import { getWorkbookRules } from './workbookRules';
 import { readXyzCutoffs, xyzOf } from './xyz';
 
 /*
@@ -18,11 +19,21 @@ import { readXyzCutoffs, xyzOf } from './xyz';
  * CustomFunctions.associate calls to this file when webpack builds it. Every body is thin: read
  * the Excel arguments (excelArgs), call core, turn problems into #VALUE! / #N/A (run).
  *
- * Ranges are read as Excel's SUM and RANK read them: only numbers count; blanks, text, logical
- * values and error values inside a range are skipped. An error in a single-value argument
- * propagates. Range parameters are typed unknown[][] ("any", matrix), single values unknown
- * ("any"), so the functions — not Excel — decide how text and blanks are read.
+ * Ranges are read as Excel's SUM and RANK read them: only numbers count; blanks, text and
+ * logical values inside a range are skipped, and an ERROR VALUE inside a range is returned, as
+ * SUM returns it (the first one, with a message naming its row and column) — except in the spill
+ * form of PARETOSEGMENT, where the error stays on its own row and the other rows are classed
+ * among the valid totals. An error in a single-value argument propagates. #REF! and #NAME?
+ * cannot be returned by a custom function: they come back as #VALUE! with a message.
+ * Range parameters are typed unknown[][] ("any", matrix), single values unknown ("any"), so the
+ * functions — not Excel — decide how text and blanks are read; blanks read the same whether the
+ * host passes them as null (web) or 0 (desktop): see excelArgs and xyz.periodNumbers.
  */
+
+/** The language of results meant to be counted: the workbook's (saved with the rules), else the display's. */
+function resultsLang(ctx: TierContext) {
+  return ctx.lang ?? getWorkbookRules()?.lang ?? currentLang();
+}
 
 installStandaloneRuntime();
 
@@ -30,7 +41,7 @@ installStandaloneRuntime();
  * Tier of a client from its measure (revenue or margin over the review window). With the previous tier it applies the downgrade policy: one grace review, then at most one tier down.
  * @customfunction VIPTIER
  * @param measure The client's revenue (or margin) over the review window.
- * @param [rules] Two-column range: tier name | minimum amount, rows in any order; the tier with the lowest bar is the base tier. Omitted: the rules saved in the workbook by the task pane.
+ * @param [rules] Two-column range: tier name | minimum amount, rows in any order; the tier with the lowest bar is the base tier. Recommended: ClientTiersRules, the range the task pane keeps. Omitted: the rules saved in the workbook.
  * @param [previousTier] The tier the client had at the last review (blank: a new client).
  * @param [reviewsBelow] Consecutive reviews the client has already been below its tier's bar (default 0).
  * @returns The tier name.
@@ -38,8 +49,8 @@ installStandaloneRuntime();
 export function vipTier(measure: unknown, rules?: unknown[][], previousTier?: unknown, reviewsBelow?: unknown): string {
   return run(() => {
     const m = readNumber(measure, 'measure', 0);
-    const ctx = tierContext(readGrid(rules));
-    return decideTier(ctx, m, readText(previousTier, 'previousTier'), readOptionalCount(reviewsBelow, 'reviewsBelow')).tier;
+    const ctx = tierContext(readRange(rules, 'rules'));
+    return decideTier(ctx, m, readName(previousTier, 'previousTier'), readOptionalCount(reviewsBelow, 'reviewsBelow')).tier;
   });
 }
 
@@ -58,8 +69,8 @@ export function vipTier(measure: unknown, rules?: unknown[][], previousTier?: un
  */
 export function paretoSegment(values: unknown[][], allValuesOrCutoffs?: unknown[][], cutoffs?: unknown[][]): Array<Array<string | CustomFunctions.Error>> {
   return run(() => {
-    const first = readGrid(values) ?? [[null]];
-    const second = readGrid(allValuesOrCutoffs);
+    const first = readRange(values, 'values') ?? [[null]];
+    const second = readRange(allValuesOrCutoffs, 'allValuesOrCutoffs');
     const third = readGrid(cutoffs);
     if (cellCount(first) === 1 && second) {
       return [[segmentOfValue(readValue(first[0][0]), second, readAbcCutoffs(third, 'cutoffs'), 'allValuesOrCutoffs')]];
@@ -77,7 +88,7 @@ export function paretoSegment(values: unknown[][], allValuesOrCutoffs?: unknown[
  * @returns A share between 0 and 1 (1 for the smallest client; 0 for a total of 0 or less).
  */
 export function cumShare(value: unknown, allValues: unknown[][]): number {
-  return run(() => cumulativeShare(readValue(value), readGrid(allValues) ?? []));
+  return run(() => cumulativeShare(readValue(value), readRange(allValues, 'allValues') ?? []));
 }
 
 /**
@@ -88,7 +99,7 @@ export function cumShare(value: unknown, allValues: unknown[][]): number {
  * @returns A share between 0 and 1 (0 for a total of 0 or less).
  */
 export function revenueShareOf(value: unknown, allValues: unknown[][]): number {
-  return run(() => revenueShare(readValue(value), readGrid(allValues) ?? []));
+  return run(() => revenueShare(readValue(value), readRange(allValues, 'allValues') ?? []));
 }
 
 /**
@@ -98,7 +109,7 @@ export function revenueShareOf(value: unknown, allValues: unknown[][]): number {
  * @returns The Gini coefficient, between 0 and 1.
  */
 export function giniOf(values: unknown[][]): number {
-  return run(() => giniSortedDesc(sortedDesc(readGrid(values) ?? [])));
+  return run(() => giniSortedDesc(sortedDesc(readRange(values, 'values') ?? [])));
 }
 
 /**
@@ -108,7 +119,7 @@ export function giniOf(values: unknown[][]): number {
  * @returns The HHI, between 0 and 10000.
  */
 export function hhiOf(values: unknown[][]): number {
-  return run(() => hhiSortedDesc(sortedDesc(readGrid(values) ?? [])));
+  return run(() => hhiSortedDesc(sortedDesc(readRange(values, 'values') ?? [])));
 }
 
 /**
@@ -120,10 +131,12 @@ export function hhiOf(values: unknown[][]): number {
  */
 export function topShareOf(values: unknown[][], fraction?: unknown): number {
   return run(() => {
-    const top = readOptionalNumber(fraction, 'fraction', 0.2);
+    // 0 is no fraction at all: read as a blank (Excel desktop passes a blank cell as 0)
+    const given = readOptionalNumber(fraction, 'fraction', 0.2);
+    const top = given === 0 ? 0.2 : given;
     const problem = validateTopFraction(top);
     if (problem) fail('#VALUE!', M.problem('fraction', problem));
-    return topShareSortedDesc(sortedDesc(readGrid(values) ?? []), top);
+    return topShareSortedDesc(sortedDesc(readRange(values, 'values') ?? []), top);
   });
 }
 
@@ -138,15 +151,15 @@ export function topShareOf(values: unknown[][], fraction?: unknown): number {
 export function tierGap(measure: unknown, tier: unknown, rules: unknown[][]): number {
   return run(() => {
     const m = readNumber(measure, 'measure', 0);
-    const ctx = rulesFromRange(readGrid(rules) ?? []);
-    const name = readText(tier, 'tier') ?? fail('#VALUE!', M.empty('tier'));
+    const ctx = rulesFromRange(readRange(rules, 'rules') ?? []);
+    const name = readName(tier, 'tier') ?? fail('#VALUE!', M.empty('tier'));
     const bar = ctx.bars[requireTier(ctx, name, 'tier')].minAmount;
     return bar === null ? 0 : bar - m;
   });
 }
 
 /**
- * Review status of a client: New, Keep, Up, Grace warning or Down (in the language of Excel's display), by the downgrade policy: below the bar the first review only warns, the next moves the client down one tier.
+ * Review status of a client by the downgrade policy: New, Keep, Up, Grace warning (first review below the bar) or Down. In the workbook's language saved with the rules (ClientTiersRules), so counts do not change with the viewer.
  * @customfunction TIERSTATUS
  * @param previousTier The tier the client had at the last review (blank: a new client).
  * @param measure The client's revenue (or margin) over the review window.
@@ -156,23 +169,23 @@ export function tierGap(measure: unknown, tier: unknown, rules: unknown[][]): nu
  */
 export function tierStatus(previousTier: unknown, measure: unknown, rules: unknown[][], reviewsBelow?: unknown): string {
   return run(() => {
-    const ctx = rulesFromRange(readGrid(rules) ?? []);
-    const d = decideTier(ctx, readNumber(measure, 'measure', 0), readText(previousTier, 'previousTier'), readOptionalCount(reviewsBelow, 'reviewsBelow'));
-    return STATUS_LABELS[d.status][currentLang()];
+    const ctx = rulesFromRange(readRange(rules, 'rules') ?? []);
+    const d = decideTier(ctx, readNumber(measure, 'measure', 0), readName(previousTier, 'previousTier'), readOptionalCount(reviewsBelow, 'reviewsBelow'));
+    return STATUS_LABELS[d.status][resultsLang(ctx)];
   });
 }
 
 /**
  * XYZ class by the steadiness of a client's sales: the coefficient of variation (STDEV.P / AVERAGE) of its per-period values; X up to 10%, Y up to 25%, Z above.
  * @customfunction XYZCLASS
- * @param periodValues The client's values per period, e.g. 12 monthly totals (blanks and text are skipped; at least two numbers).
+ * @param periodValues The client's values per period, e.g. 12 monthly totals (a blank period counts as no sales, 0; text is skipped; at least two periods).
  * @param [cutoffs] Two numbers: the X and Y cut-offs, default {0.1,0.25}.
  * @returns X, Y or Z.
  */
 export function xyzClassOf(periodValues: unknown[][], cutoffs?: unknown[][]): string {
   return run(() => {
     const grid = readGrid(cutoffs);
-    return xyzOf(readGrid(periodValues) ?? [], grid ? readXyzCutoffs(grid, 'cutoffs') : DEFAULT_XYZ);
+    return xyzOf(readRange(periodValues, 'periodValues') ?? [], grid ? readXyzCutoffs(grid, 'cutoffs') : DEFAULT_XYZ);
   });
 }
 
@@ -187,9 +200,9 @@ export function xyzClassOf(periodValues: unknown[][], cutoffs?: unknown[][]): st
 export function abcXyz(value: unknown, allValues: unknown[][], periodValues: unknown[][]): string {
   return run(() => {
     const v = readValue(value);
-    const abc = segmentOfValue(v, readGrid(allValues) ?? [], readAbcCutoffs(undefined, 'cutoffs'), 'allValues');
+    const abc = segmentOfValue(v, readRange(allValues, 'allValues') ?? [], readAbcCutoffs(undefined, 'cutoffs'), 'allValues');
     if (abc === '') fail('#VALUE!', M.noAbcClass(v));
-    return abcXyzClass(abc, xyzOf(readGrid(periodValues) ?? [], DEFAULT_XYZ));
+    return abcXyzClass(abc, xyzOf(readRange(periodValues, 'periodValues') ?? [], DEFAULT_XYZ));
   });
 }
 
@@ -202,7 +215,7 @@ export function abcXyz(value: unknown, allValues: unknown[][], periodValues: unk
  */
 export function contactCadenceOf(segmentOrTier: unknown, table?: unknown[][]): number {
   return run(() => {
-    const segment = readText(segmentOrTier, 'segmentOrTier') ?? fail('#VALUE!', M.empty('segmentOrTier'));
+    const segment = readName(segmentOrTier, 'segmentOrTier') ?? fail('#VALUE!', M.empty('segmentOrTier'));
     const rows = cadenceTable(readGrid(table));
     const months = contactCadence(segment, rows);
     if (months === undefined) fail('#N/A', M.unknownSegment(segment, rows.map((r) => r.segment)));

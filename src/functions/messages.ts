@@ -77,5 +77,27 @@ export const M = {
     en: `No contact cadence for "${segment}" (known: ${known.join(', ')}); pass a table.`,
     ru: `Нет периодичности контактов для «${segment}» (известны: ${known.join(', ')}); укажите таблицу.`,
   }),
+  unreturnable: (code: string): Msg => ({
+    en: `An argument holds ${code}; a custom function cannot return that error. Fix the cell it comes from.`,
+    ru: `В аргументе ошибка ${code}; пользовательская функция не может вернуть такую ошибку. Исправьте ячейку, из которой она пришла.`,
+  }),
+  rangeError: (name: string, row: number, col: number, code: string): Msg => ({
+    en: `${name}, row ${row}, column ${col}: ${code}. Like SUM, the result is an error while the range holds one; fix that cell or leave it out (e.g. IFERROR in the source column).`,
+    ru: `${name}, строка ${row}, столбец ${col}: ${code}. Как и у СУММ, результат — ошибка, пока она есть в диапазоне; исправьте эту ячейку или исключите её (например, ЕСЛИОШИБКА в исходном столбце).`,
+  }),
+  wholeColumn: (name: string): Msg => ({
+    en: `${name} is a whole column: too large for Excel to pass to a custom function. Give the rows with data, e.g. C2:C100001.`,
+    ru: `${name} — весь столбец: Excel не может передать пользовательской функции столько данных. Укажите строки с данными, например C2:C100001.`,
+  }),
+  tooLarge: (name: string, rows: number, bytes: number, limit: number): Msg =>
+    both((l) =>
+      l === 'en'
+        ? `${name} (${num(rows, l)} rows, about ${num(Math.round(bytes / 104857.6) / 10, l)} MB) is over the ${num(Math.round(limit / 104857.6) / 10, l)} MB Excel passes to a custom function in one call. Use a smaller range, or the spill form PARETOSEGMENT(C2:C100001) once instead of one formula per row.`
+        : `${name} (${num(rows, l)} строк, около ${num(Math.round(bytes / 104857.6) / 10, l)} МБ) больше ${num(Math.round(limit / 104857.6) / 10, l)} МБ, которые Excel передаёт пользовательской функции за один вызов. Возьмите диапазон меньше или форму с разливом PARETOSEGMENT(C2:C100001) один раз вместо формулы в каждой строке.`,
+    ),
+  ruleNotInRange: (tier: string, text: string): Msg => ({
+    en: `rules: tier "${tier}" has no amount bar (${text}). Open the task pane and run a review so it can write the bars.`,
+    ru: `rules: у уровня «${tier}» нет планки в деньгах (${text}). Откройте панель надстройки и выполните пересмотр, чтобы она записала планки.`,
+  }),
   unexpected: (text: string): Msg => ({ en: `Unexpected problem: ${text}`, ru: `Непредвиденная ошибка: ${text}` }),
 };

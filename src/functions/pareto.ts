@@ -33,7 +33,9 @@ function boundariesOf(p: Population, cutoffs: AbcCutoffs): AbcBoundaries {
 /**
  * ABC class of every cell of a range, in the range's shape: A/B/C for numbers > 0, "" for
  * numbers <= 0, blanks and text (no class), and an input error value repeated in its own cell
- * (it takes no part in the totals).
+ * (it takes no part in the totals; #REF!, #NAME? and errors a function cannot return become
+ * #VALUE! with a message). The spill keeps one answer per input cell, so the error stays in
+ * sight on its row, unlike an aggregate (GINI, CUMSHARE, …) which would hide it: those return it.
  */
 export function segmentsOfRange(grid: Grid, cutoffs: AbcCutoffs): Array<Array<string | CustomFunctions.Error>> {
   const classes = abcClassesByValue(numbersInRange(grid), cutoffs);
@@ -64,23 +66,23 @@ export function readValue(v: unknown, name = 'value'): number {
 
 /** ABC class of the first client with `value` among `all`: "" for value <= 0; #N/A when not among them. */
 export function segmentOfValue(value: number, all: Grid, cutoffs: AbcCutoffs, rangeName: string): AbcClass | '' {
-  const p = population(all);
+  const p = population(all, rangeName);
   const cls = abcClassOfValue(rankingOf(p), boundariesOf(p, cutoffs), value);
   if (cls === undefined) fail('#N/A', M.notAmong('value', value, rangeName));
   return cls ?? '';
 }
 
 export function cumulativeShare(value: number, all: Grid): number {
-  const s = cumulativeShareOfValue(rankingOf(population(all)), value);
+  const s = cumulativeShareOfValue(rankingOf(population(all, 'allValues')), value);
   if (s === undefined) fail('#N/A', M.notAmong('value', value, 'allValues'));
   return s;
 }
 
 export function revenueShare(value: number, all: Grid): number {
-  return shareOfValue(rankingOf(population(all)), value);
+  return shareOfValue(rankingOf(population(all, 'allValues')), value);
 }
 
-/** Positive values sorted largest first, for Gini, HHI and top shares. */
-export function sortedDesc(values: Grid): Float64Array {
-  return rankingOf(population(values)).desc;
+/** Positive values sorted largest first, for Gini, HHI and top shares; an error in the range propagates. */
+export function sortedDesc(values: Grid, name = 'values'): Float64Array {
+  return rankingOf(population(values, name)).desc;
 }

@@ -1,5 +1,5 @@
 import { isRangeNumber, numbersInRange } from '../core/rangeNumbers';
-import { Grid } from './excelArgs';
+import { errorCodeOf, Grid, maybeError, rejectErrors } from './excelArgs';
 
 /**
  * Content cache for the "all values" range argument.
@@ -14,6 +14,9 @@ import { Grid } from './excelArgs';
  * - check: one O(n) pass comparing every numeric cell with the cached numbers, exactly
  *   (no hash, so no collisions; cheaper than hashing and stops at the first difference);
  * - derived values are memoised on the entry, so the sort happens once per content.
+ *
+ * A range holding an error value is never cached: it misses (sameNumbers stops at the error) and
+ * `population` throws the first error, as SUM does.
  *
  * A range whose content changed simply misses and replaces the entry. Entries are bounded in
  * number and in total cells, so a few full-column ranges cannot hold on to too much memory.
@@ -49,7 +52,7 @@ function sampleKey(grid: Grid): string {
   return key;
 }
 
-/** True when the numeric cells of `grid`, in order, are exactly `numbers`. */
+/** True when the numeric cells of `grid`, in order, are exactly `numbers` and no cell holds an error. */
 function sameNumbers(grid: Grid, numbers: Float64Array): boolean {
   const n = numbers.length;
   let j = 0;
@@ -61,7 +64,7 @@ function sameNumbers(grid: Grid, numbers: Float64Array): boolean {
       if (isRangeNumber(v)) {
         if (j === n || numbers[j] !== v) return false;
         j++;
-      }
+      } else if (maybeError(v) && errorCodeOf(v)) return false;
       continue;
     }
     for (let c = 0; c < row.length; c++) {
@@ -69,14 +72,17 @@ function sameNumbers(grid: Grid, numbers: Float64Array): boolean {
       if (isRangeNumber(v)) {
         if (j === n || numbers[j] !== v) return false;
         j++;
-      }
+      } else if (maybeError(v) && errorCodeOf(v)) return false;
     }
   }
   return j === n;
 }
 
-/** The population of a range's numbers, from the cache when the same content was seen. */
-export function population(grid: Grid): Population {
+/**
+ * The population of a range's numbers, from the cache when the same content was seen; an error
+ * value in the range throws (named `name`, with its row and column).
+ */
+export function population(grid: Grid, name = 'allValues'): Population {
   const key = sampleKey(grid);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
@@ -90,6 +96,7 @@ export function population(grid: Grid): Population {
     }
   }
   stats.misses++;
+  rejectErrors(grid, name);
   const entry: Entry = { key, numbers: numbersInRange(grid), memo: new Map() };
   if (entry.numbers.length > MAX_CELLS) return entry; // too large to keep
   entries = entries.filter((e) => e.key !== key);

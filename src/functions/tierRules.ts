@@ -1,9 +1,11 @@
+import { Lang } from '../core/format';
 import { readLabelTable } from '../core/labelTable';
 import { RuleSet, ruleSetFromThresholds, tierIndex } from '../core/rules';
 import { decide, TierBar, tierBars, TierDecision } from '../core/tiering';
-import { cellCount, cellValues, fail, Grid } from './excelArgs';
+import { cellCount, fail, Grid, labelTableCells } from './excelArgs';
 import { M } from './messages';
-import { getWorkbookRules, workbookRulesVersion } from './workbookRules';
+import { rulesTableHeader, unexpressedTier } from './rulesTable';
+import { getWorkbookRules, savedWorkbookRules, workbookRulesVersion } from './workbookRules';
 import { labelTableProblem } from './tables';
 
 /**
@@ -16,6 +18,8 @@ import { labelTableProblem } from './tables';
 export interface TierContext {
   rules: RuleSet;
   bars: TierBar[];
+  /** The workbook's results language, when the rules carry one (the pane's ClientTiersRules range, or its saved rules). */
+  lang?: Lang;
 }
 
 const NO_MEASURES = new Float64Array(0);
@@ -24,14 +28,22 @@ const CACHE_SIZE = 32;
 const MAX_CACHED_CELLS = 400;
 
 export function rulesFromRange(grid: Grid, name = 'rules'): TierContext {
-  const cells = cellValues(grid);
+  const cells = labelTableCells(grid);
   const key = cellCount(grid) <= MAX_CACHED_CELLS ? JSON.stringify(cells) : undefined;
   const hit = key !== undefined ? cache.get(key) : undefined;
   if (hit) return hit;
+  const header = rulesTableHeader(cells);
+  if (header) {
+    const missing = unexpressedTier(cells);
+    if (missing) fail('#VALUE!', M.ruleNotInRange(missing.tier, missing.reason));
+  }
   const table = readLabelTable(cells);
   if (!table.ok) fail('#VALUE!', labelTableProblem(name, table.problem));
-  const rules = ruleSetFromThresholds(table.rows.map((r) => ({ name: r.label, minAmount: r.value })));
-  const ctx: TierContext = { rules, bars: tierBars(rules, NO_MEASURES) };
+  const rules = ruleSetFromThresholds(
+    table.rows.map((r) => ({ name: r.label, minAmount: r.value })),
+    header ? { policy: header.policy } : undefined,
+  );
+  const ctx: TierContext = { rules, bars: tierBars(rules, NO_MEASURES), lang: header?.lang };
   if (key !== undefined) {
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, ctx);
@@ -45,7 +57,7 @@ let workbookCtx: { version: number; ctx: TierContext } | undefined;
 export function rulesFromWorkbook(): TierContext {
   const version = workbookRulesVersion();
   if (workbookCtx && workbookCtx.version === version) return workbookCtx.ctx;
-  const saved = getWorkbookRules();
+  const saved = getWorkbookRules() ?? savedWorkbookRules();
   if (!saved) fail('#VALUE!', M.noRules());
   const { rules } = saved;
   let bars: TierBar[];
@@ -58,7 +70,7 @@ export function rulesFromWorkbook(): TierContext {
   }
   const orders = rules.tiers.find((t) => t.criteria?.minOrders !== undefined && t.criteria.minOrders > 0);
   if (orders) fail('#VALUE!', M.rulesNeedOrders(orders.name));
-  const ctx = { rules, bars };
+  const ctx: TierContext = { rules, bars, lang: saved.lang };
   workbookCtx = { version, ctx };
   return ctx;
 }

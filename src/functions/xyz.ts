@@ -1,6 +1,7 @@
-import { numbersInRange } from '../core/rangeNumbers';
+import { isBlank } from '../core/cells';
+import { isRangeNumber } from '../core/rangeNumbers';
 import { validateXyzCutoffs, XyzClass, xyzClass, XyzCutoffs } from '../core/xyzClass';
-import { fail, Grid, readPair } from './excelArgs';
+import { fail, Grid, readPair, rejectErrors } from './excelArgs';
 import { M } from './messages';
 
 /** XYZ cut-offs from a two-number argument; unusable ones are #VALUE! naming the argument. */
@@ -11,9 +12,29 @@ export function readXyzCutoffs(grid: Grid, name: string): XyzCutoffs {
   return { x, y };
 }
 
+/**
+ * The per-period values of a range: numbers as they are, and a BLANK PERIOD IS A PERIOD WITHOUT
+ * SALES (0). Excel desktop passes a blank cell as 0 and the web as null (office-js #4702, #5262);
+ * a function cannot tell a typed 0 from a desktop blank, so both hosts must read blanks as 0 —
+ * the usual reading of a period table, where a month without sales is left empty. Text and
+ * logical values are skipped; an error value is returned (as SUM does). Pass exactly the
+ * periods to judge: months before a client started, or not yet reached, count as no sales.
+ */
+export function periodNumbers(periodValues: Grid, name = 'periodValues'): Float64Array {
+  rejectErrors(periodValues, name);
+  const out: number[] = [];
+  for (const row of periodValues) {
+    for (const v of row) {
+      if (isRangeNumber(v)) out.push(v);
+      else if (isBlank(v)) out.push(0);
+    }
+  }
+  return Float64Array.from(out);
+}
+
 /** XYZ class of a range of per-period values (core xyzClass); no class → #VALUE! saying why. */
 export function xyzOf(periodValues: Grid, cutoffs: XyzCutoffs): XyzClass {
-  const r = xyzClass(numbersInRange(periodValues), cutoffs);
+  const r = xyzClass(periodNumbers(periodValues), cutoffs);
   if (r.kind === 'class') return r.xyz;
   if (r.kind === 'tooFewPeriods') fail('#VALUE!', M.tooFewPeriods(r.periods));
   if (r.kind === 'zeroMean') fail('#VALUE!', M.zeroMean());

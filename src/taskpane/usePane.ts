@@ -14,7 +14,8 @@ import { loadRules, saveRules } from '../excel/settings';
 import { NeedsConfirmation } from '../excel/writeBlock';
 import { loadApplyRecord } from '../excel/undoStore';
 import { strings } from './i18n';
-import { setWorkbookRules } from '../functions/workbookRules';
+import { getWorkbookRules, setWorkbookRules } from '../functions/workbookRules';
+import { loadRulesLanguage, writeRulesRange } from '../excel/rulesRange';
 
 /**
  * The pane's state and actions: read the source, detect the table (with the user's column
@@ -150,7 +151,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
 
   const init = useCallback(async () => {
     try {
-      const [src, saved, lastApply] = await Promise.all([listSources(run), loadRules(run, lang), loadApplyRecord(run).catch(() => null)]);
+      const [src, saved, lastApply, resultsLang] = await Promise.all([listSources(run), loadRules(run, lang), loadApplyRecord(run).catch(() => null), loadRulesLanguage(run)]);
       const active = src.sheets.find((s) => s.active)?.name;
       const p: Partial<PaneState> = { sources: { sheets: src.sheets.filter((s) => s.visible).map((s) => s.name), tables: src.tables, active } };
       // the last apply's undo record kept in the workbook: undo survives closing the pane
@@ -158,7 +159,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
       if (saved.kind === 'ok') {
         p.rules = saved.rules;
         // the shared runtime: CLIENTS.VIPTIER without a rules argument uses these
-        setWorkbookRules(saved.rules);
+        setWorkbookRules(saved.rules, undefined, resultsLang);
       }
       if (saved.kind === 'invalid') p.message = { intent: 'warning', text: `${t.rules.invalid} ${saved.problems.join('; ')}` };
       patch(p);
@@ -196,12 +197,15 @@ export function usePane(run: ExcelRun, lang: Lang) {
     try {
       await saveRules(run, stateRef.current.rules);
       const a = stateRef.current.analysis;
-      setWorkbookRules(stateRef.current.rules, a && a.rules === stateRef.current.rules ? a.bars : undefined);
+      const bars = a && a.rules === stateRef.current.rules ? a.bars : undefined;
+      // the ClientTiersRules range: formulas that pass it recalculate; a full recalculation refreshes the rest
+      const written = await writeRulesRange(run, stateRef.current.rules, bars, lang);
+      setWorkbookRules(stateRef.current.rules, bars, written.lang);
       patch({ message: { intent: 'success', text: t.rules.saved } });
     } catch (e) {
       fail(e);
     }
-  }, [run, patch, fail, t]);
+  }, [run, patch, fail, t, lang]);
 
   const review = useCallback(async () => {
     const s = stateRef.current;
@@ -222,7 +226,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
         periods: true,
       });
       // Pareto bars need the whole population: hand them to the functions with the rules
-      setWorkbookRules(analysis.rules, analysis.bars);
+      setWorkbookRules(analysis.rules, analysis.bars, getWorkbookRules()?.lang);
       patch({ analysis, reviewedSignature: s.data.signature, busy: null, step: 'review' });
     } catch (e) {
       fail(e);
@@ -245,6 +249,8 @@ export function usePane(run: ExcelRun, lang: Lang) {
         }
         const record = await applyTiers(run, now, s.analysis, { lang, overwriteConfirmed, signal: ctrl.signal, onProgress: (d, l) => busy(0.3 + d * 0.7, l) });
         await saveRules(run, s.rules);
+        const written = await writeRulesRange(run, s.analysis.rules, s.analysis.bars, lang, { create: false });
+        setWorkbookRules(s.analysis.rules, s.analysis.bars, written.lang);
         const where = `${record.address.sheetName}`;
         // re-read so the next apply sees our own columns
         const after = await readSheet(run, s.source);

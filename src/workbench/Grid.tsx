@@ -2,7 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { columnLetters, EN_SEPARATORS, formatText, RU_SEPARATORS } from './standin';
 import { CellError, SheetModel, WorkbookModel } from './standin/model';
-import { evaluateClientsFormula, Evaluated, Registry } from './formulas';
+import { calculatorFor, Evaluated, Registry } from './formulas';
 
 /**
  * A read-only spreadsheet grid over the stand-in's model: sheet tabs, column letters, row numbers,
@@ -70,8 +70,9 @@ interface Props {
 /** Evaluated CLIENTS formulas of a sheet, with spills: "r,c" → value. */
 function formulaValues(sheet: SheetModel, model: WorkbookModel, registry: Registry): Map<string, string | number | boolean> {
   const out = new Map<string, string | number | boolean>();
+  const calc = calculatorFor(model, registry); // only formulas whose inputs changed are recalculated
   for (const [r, c, f] of sheet.formulaCells()) {
-    const v: Evaluated | undefined = evaluateClientsFormula(f, sheet, model, registry);
+    const v: Evaluated | undefined = calc.value(f, sheet, r, c);
     if (v === undefined) continue;
     if (Array.isArray(v)) {
       v.forEach((row, i) => row.forEach((x, j) => out.set(`${r + i},${c + j}`, x)));

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { Lang } from '../core/format';
 import { ExcelRun } from '../excel/host';
 import { App } from '../taskpane/App';
-import { evaluateClientsFormula, FunctionMeta, Registry, registryFromGlobal } from './formulas';
+import { calculatorFor, FunctionsMetadata, Registry, registryFromGlobal } from './formulas';
 import { Grid } from './Grid';
 import { createStandIn, StandIn } from './standin';
 import { WorkbookModel } from './standin/model';
@@ -59,8 +59,8 @@ function Workbench({ registry }: { registry: Registry }) {
       try {
         const model = await modelFromXlsx(bytes, name);
         const standIn = createStandIn(model, {
-          evaluateFormula: (f, s) => {
-            const v = evaluateClientsFormula(f, s, model, registry);
+          evaluateFormula: (f, s, r, c) => {
+            const v = calculatorFor(model, registry).value(f, s, r, c);
             if (v === undefined) return '#NAME?';
             return Array.isArray(v) ? (v[0]?.[0] ?? "#VALUE!") : v;
           },
@@ -172,7 +172,7 @@ function Workbench({ registry }: { registry: Registry }) {
 }
 
 async function start(): Promise<void> {
-  const meta = (await (await fetch('functions.json')).json()) as { functions: FunctionMeta[] };
+  const meta = (await (await fetch('functions.json')).json()) as FunctionsMetadata;
   const registry = registryFromGlobal(meta);
   const host = document.getElementById('root');
   if (host) createRoot(host).render(<Workbench registry={registry} />);

@@ -105,7 +105,7 @@ describe('VIPTIER', () => {
   });
 
   test('errors in the measure propagate; bad values say what is wrong', () => {
-    expect(errorOf(f.call('VIPTIER', NA, RULES))).toEqual(new StubError('#N/A'));
+    expect(errorOf(f.call('VIPTIER', NA, RULES))).toEqual(new StubError('#N/A', 'measure is #N/A.'));
     expect(errorOf(f.call('VIPTIER', '#DIV/0!', RULES)).code).toBe('#DIV/0!');
     expect(errorOf(f.call('VIPTIER', { code: '#SPILL!' }, RULES))).toEqual(new StubError('#VALUE!', 'measure is #SPILL!.'));
     expect(errorOf(f.call('VIPTIER', 'lots', RULES))).toEqual(new StubError('#VALUE!', 'measure: "lots" is not a number.'));
@@ -136,9 +136,10 @@ describe('PARETOSEGMENT', () => {
     expect(f.call('PARETOSEGMENT', [[50, 30, 15, 5]])).toEqual([['A', 'A', 'B', 'C']]);
   });
 
-  test('blanks, text, totals <= 0 get "", an error cell keeps its error and is left out of the totals', () => {
+  test('blanks, text, totals <= 0 get "", an error cell keeps its error (never #REF!) and is left out of the totals', () => {
     const out = f.call('PARETOSEGMENT', column([50, null, 'Client', NA, 30, '', -5, 0, 15, true, 5, '#REF!'])) as unknown[][];
-    expect(out.map((r) => (r[0] instanceof StubError ? r[0].code : r[0]))).toEqual(['A', '', '', '#N/A', 'A', '', '', '', 'B', '', 'C', '#REF!']);
+    expect(out.map((r) => (r[0] instanceof StubError ? r[0].code : r[0]))).toEqual(['A', '', '', '#N/A', 'A', '', '', '', 'B', '', 'C', '#VALUE!']);
+    expect((out[11][0] as StubError).message).toMatch(/holds #REF!; a custom function cannot return that error/);
   });
 
   test('cut-offs as the second argument of the range form, or the third', () => {
@@ -187,8 +188,8 @@ describe('PARETOSEGMENT', () => {
     );
   });
 
-  test('a full column (1,048,575 cells) spills one class per cell (timing: npm run bench)', () => {
-    const n = 1048575;
+  test('400,000 totals spill one class per cell (timing: npm run bench); a full column is refused with the reason', () => {
+    const n = 400000;
     let seed = 7;
     const grid: unknown[][] = new Array(n);
     for (let i = 0; i < n; i++) {
@@ -199,6 +200,13 @@ describe('PARETOSEGMENT', () => {
     expect(out).toHaveLength(n);
     expect(out[0]).toEqual(['']);
     expect(new Set(out.map((r) => r[0]))).toEqual(new Set(['', 'A', 'B', 'C']));
+    const full: unknown[][] = new Array(1048575);
+    for (let i = 0; i < full.length; i++) full[i] = [(i % 1000) * 1.25 + 1000];
+    const e = errorOf(f.call('PARETOSEGMENT', full));
+    expect(e.code).toBe('#VALUE!');
+    expect(e.message).toMatch(/^values \(1,048,575 rows, about \d+(\.\d)? MB\) is over the 5 MB Excel passes to a custom function in one call/);
+    full.push([1]);
+    expect(errorOf(f.call('GINI', full)).message).toBe('values is a whole column: too large for Excel to pass to a custom function. Give the rows with data, e.g. C2:C100001.');
   });
 });
 
@@ -214,7 +222,9 @@ describe('shares and concentration', () => {
     expect(f.call('REVENUESHARE', -15, all)).toBe(0);
     expect(f.call('REVENUESHARE', 100, all)).toBe(1); // need not be one of the values
     expect(errorOf(f.call('REVENUESHARE', NA, all)).code).toBe('#N/A');
-    expect(f.call('CUMSHARE', 50, [[NA, 50, 50]])).toBeCloseTo(0.5, 12); // errors in the range are skipped; ties by position
+    expect(f.call('CUMSHARE', 50, [['x', 50, 50]])).toBeCloseTo(0.5, 12); // ties by position
+    // an error in the range is returned, as SUM returns it
+    expect(errorOf(f.call('CUMSHARE', 50, [[50, NA, 50]]))).toEqual(new StubError('#N/A', 'allValues, row 1, column 2: #N/A. Like SUM, the result is an error while the range holds one; fix that cell or leave it out (e.g. IFERROR in the source column).'));
   });
 
   test('CUMSHARE matches core abcClasses cumShare for the first client with a value', () => {
@@ -234,7 +244,8 @@ describe('shares and concentration', () => {
     expect(f.call('TOPSHARE', column([50, 30, 10, 5, 5]), 2)).toBeCloseTo(0.8, 12);
     expect(f.call('TOPSHARE', column([50, 30, 10, 5, 5]), '40%')).toBeCloseTo(0.8, 12);
     expect(errorOf(f.call('TOPSHARE', column([50, 30]), 1.5)).message).toBe('fraction: A value of 1 or more is a number of top clients and must be a whole number (got 1.5).');
-    expect(errorOf(f.call('TOPSHARE', column([50, 30]), 0)).message).toMatch(/above 0/);
+    expect(errorOf(f.call('TOPSHARE', column([50, 30]), -0.1)).message).toMatch(/above 0/);
+    expect(f.call('TOPSHARE', column([50, 30, 10, 5, 5]), 0)).toBeCloseTo(0.5, 12); // 0 = a desktop blank: the default 20%
     expect(errorOf(f.call('TOPSHARE', column([50, 30]), 'most')).code).toBe('#VALUE!');
   });
 });
@@ -280,14 +291,17 @@ describe('XYZCLASS and ABCXYZ', () => {
     expect(f.call('XYZCLASS', [[80, 120]])).toBe('Y'); // 20%
     expect(f.call('XYZCLASS', [[75, 125]])).toBe('Y'); // 25%
     expect(f.call('XYZCLASS', [[50, 150]])).toBe('Z'); // 50%
-    expect(f.call('XYZCLASS', [[100, null, 100, 'n/a', NA, 100]])).toBe('X'); // blanks, text, errors skipped
+    expect(f.call('XYZCLASS', [[100, 'n/a', 100, 100]])).toBe('X'); // text skipped
+    expect(f.call('XYZCLASS', [[100, null, 100, 100]])).toBe('Z'); // a blank period is a period without sales
+    expect(f.call('XYZCLASS', [[100, 0, 100, 100]])).toBe('Z'); // … the same as desktop's 0 for that blank
+    expect(errorOf(f.call('XYZCLASS', [[100, NA, 100]])).code).toBe('#N/A'); // an error is returned
     expect(f.call('XYZCLASS', [[80, 120]], [[0.2, 0.5]])).toBe('X');
   });
 
   test('no class, with the reason, instead of #DIV/0!', () => {
     expect(errorOf(f.call('XYZCLASS', [[0, 0, 0]]))).toEqual(new StubError('#VALUE!', 'The mean is 0 — no sales in these periods, so there is no XYZ class.'));
     expect(errorOf(f.call('XYZCLASS', [[5, -15]])).message).toMatch(/mean is negative/);
-    expect(errorOf(f.call('XYZCLASS', [[5, null]])).message).toBe('periodValues needs at least two periods with numbers (got 1).');
+    expect(errorOf(f.call('XYZCLASS', [[5, 'x']])).message).toBe('periodValues needs at least two periods with numbers (got 1).');
     expect(errorOf(f.call('XYZCLASS', [[5, 6]], [[0.3, 0.2]])).message).toMatch(/Y cut-off/);
   });
 

@@ -32,10 +32,20 @@ test('a change anywhere — also between sampled cells — is a miss with the ri
   changed[4321] = 1e9; // not one of the 32 sampled cells, same shape
   expect(paretoSegment([[50]], col(changed))).toEqual([['C']]); // the new giant takes 95%+ of the total
   expect(populationCacheStats().misses).toBe(2);
-  // text, blanks and errors are not numbers: they do not change the population
+  // text and blanks are not numbers: they do not change the population
   const withText = col(values);
-  withText.push(['Total'], [null], [{ code: '#N/A' }]);
+  withText.push(['Total'], [null]);
   expect(population(withText).numbers).toEqual(population(col(values)).numbers);
+  // an error value is returned (as SUM does), even when the same numbers are cached
+  const withError = col(values);
+  withError.push([{ type: 'Error', basicValue: '#N/A' }]);
+  let thrown: unknown;
+  try {
+    population(withError, 'allValues');
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toMatchObject({ code: '#N/A', message: { en: expect.stringMatching(/^allValues, row 10001, column 1: #N\/A\./) } });
 });
 
 test('filled down: 500 calls with the same 100,000 values rank them once', () => {

@@ -893,6 +893,71 @@ export class WorkbookModel {
     if (i >= 0) this.tables.splice(i, 1);
     t.deleted = true;
   }
+
+  // ---- defined names (workbook.names) and calculation requests ------------------------------
+
+  /** Workbook-scoped defined names, in the order added. */
+  readonly names: NamedItemModel[] = [];
+  /**
+   * Count of `Application.calculate("Full" | "FullRebuild")` requests: the workbench's calculator
+   * recalculates every formula when it changes (otherwise only formulas whose inputs changed).
+   */
+  fullCalculations = 0;
+
+  /** By name, case-insensitive as Excel. */
+  findName(name: string): NamedItemModel | undefined {
+    const key = String(name).toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === key);
+  }
+
+  /** Adds a name referring to a range; throws a plain Error on a bad or duplicate name (the proxies check first). */
+  addName(name: string, sheet: SheetModel, rect: Rect, comment = ''): NamedItemModel {
+    const problem = definedNameProblem(name);
+    if (problem) throw new Error(`Bad name "${name}": ${problem}`);
+    if (this.findName(name)) throw new Error(`A name "${name}" already exists`);
+    const item = new NamedItemModel(name, sheet, rect, comment);
+    this.names.push(item);
+    return item;
+  }
+
+  removeName(item: NamedItemModel): void {
+    const i = this.names.indexOf(item);
+    if (i >= 0) this.names.splice(i, 1);
+    item.deleted = true;
+  }
+}
+
+/**
+ * A workbook-scoped defined name referring to a range. When its sheet is deleted it refers to
+ * nothing (Excel shows `=#REF!`); a sheet rename follows automatically (the sheet is held, not its name).
+ */
+export class NamedItemModel {
+  deleted = false;
+  visible = true;
+  constructor(
+    public name: string,
+    public sheet: SheetModel | null,
+    public rect: Rect,
+    public comment: string,
+  ) {}
+
+  /** The sheet, or null when it was deleted (#REF!). */
+  get target(): { sheet: SheetModel; rect: Rect } | null {
+    return this.sheet && !this.sheet.deleted ? { sheet: this.sheet, rect: this.rect } : null;
+  }
+}
+
+/**
+ * Why Excel refuses a defined name, or null: it must start with a letter, "_" or "\\", hold only
+ * letters, digits, ".", "_" and "\\", be at most 255 characters, and not look like a cell
+ * reference (A1, R1C1) or be "R"/"C" (support.microsoft.com, "Names in formulas": syntax rules).
+ */
+export function definedNameProblem(name: string): string | null {
+  if (typeof name !== 'string' || name.length === 0) return 'empty';
+  if (name.length > 255) return 'longer than 255 characters';
+  if (!/^[\p{L}_\\][\p{L}\p{N}._\\]*$/u.test(name)) return 'must start with a letter, "_" or "\\" and hold no spaces or punctuation';
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || /^[RrCc]$/.test(name)) return 'looks like a cell reference';
+  return null;
 }
 
 /** One sheet of a quick test workbook. */

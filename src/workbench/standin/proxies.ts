@@ -9,6 +9,7 @@ import {
   MAX_ROWS,
   Rect,
   bounding,
+  columnLetters,
   formatAddress,
   intersect,
   isEntireColumn,
@@ -33,7 +34,7 @@ import {
   writeNumberFormats,
 } from './cells';
 import { ErrorCodes, OfficeExtensionError, officeError, propertyNotLoaded } from './errors';
-import { CellValueOperator, ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, ShapeModel, SheetModel, SheetVisibility, TableModel, WorkbookModel, sheetNameProblem } from './model';
+import { CellValueOperator, ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, NamedItemModel, ShapeModel, SheetModel, SheetVisibility, TableModel, WorkbookModel, definedNameProblem, sheetNameProblem } from './model';
 import { readImage } from './image';
 import {
   Action,
@@ -174,8 +175,11 @@ export class ApplicationProxy extends ClientObjectBase {
   get calculationMode(): string {
     return this._get('calculationMode');
   }
-  calculate(_calculationType?: string): void {
-    this._method('Calculate', [_calculationType ?? null], () => undefined);
+  /** "Full" and "FullRebuild" mark every formula dirty (the workbench recalculates them all); "Recalculate" only dirty ones. */
+  calculate(calculationType?: string): void {
+    this._method('Calculate', [calculationType ?? null], (_b, x) => {
+      if (calculationType === 'Full' || calculationType === 'FullRebuild') x.model.fullCalculations++;
+    });
   }
   suspendApiCalculationUntilNextSync(): void {
     this._method('SuspendApiCalculationUntilNextSync', [], () => undefined);
@@ -192,6 +196,7 @@ export class WorkbookProxy extends ClientObjectBase {
   private _tables?: TableCollectionProxy;
   private _settings?: SettingCollectionProxy;
   private _application?: ApplicationProxy;
+  private _names?: NamedItemCollectionProxy;
 
   get _className(): string {
     return 'Workbook';
@@ -213,6 +218,8 @@ export class WorkbookProxy extends ClientObjectBase {
         return this.settings;
       case 'application':
         return this.application;
+      case 'names':
+        return this.names;
       default:
         return undefined;
     }
@@ -220,6 +227,9 @@ export class WorkbookProxy extends ClientObjectBase {
 
   get name(): string {
     return this._get('name');
+  }
+  get names(): NamedItemCollectionProxy {
+    return (this._names ??= new NamedItemCollectionProxy(this.context, this));
   }
   get worksheets(): WorksheetCollectionProxy {
     return (this._worksheets ??= new WorksheetCollectionProxy(this.context, this));
@@ -2586,6 +2596,187 @@ export class SettingProxy extends ClientObjectBase {
     this._method('Delete', [], (b, x) => {
       x.model.settings.delete(settingKey(b, x, 'Setting.delete'));
     });
+  }
+}
+
+// ---- Named items (workbook.names) ------------------------------------------------------------------
+// Excel.NamedItemCollection / Excel.NamedItem (ExcelApi 1.1; add 1.4, delete 1.4, formula 1.7,
+// getRangeOrNullObject 1.4): https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection
+// Only names referring to a range are modelled; `value` is the reference without "=" and `formula`
+// with it, sheet-qualified and absolute ("'Client Tiers rules'!$A$1:$B$11"), as Excel reports them.
+
+function asNamedItem(b: Binding, location: string): NamedItemModel {
+  if (b.kind !== 'namedItem') throw internal('namedItem', b);
+  if (b.item.deleted) throw officeError(ErrorCodes.itemNotFound, location);
+  return b.item;
+}
+
+function absoluteRef(r: { r0: number; c0: number; r1: number; c1: number }): string {
+  const a = `$${columnLetters(r.c0)}$${r.r0 + 1}`;
+  return r.r0 === r.r1 && r.c0 === r.c1 ? a : `${a}:$${columnLetters(r.c1)}$${r.r1 + 1}`;
+}
+
+function namedReference(item: NamedItemModel): string {
+  const t = item.target;
+  return t ? `${formatAddress(t.sheet.name, t.rect).split('!')[0]}!${absoluteRef(t.rect)}` : '#REF!';
+}
+
+/** A reference given as a Range proxy or as "=Sheet1!$A$1:$B$4" / "Sheet1!A1:B4" text. */
+function resolveNameReference(reference: unknown, x: Exec, location: string): { sheet: SheetModel; rect: { r0: number; c0: number; r1: number; c1: number } } {
+  if (reference instanceof RangeProxy) {
+    const b = asRange(x.bind(reference));
+    return { sheet: b.sheet, rect: b.rect };
+  }
+  if (typeof reference !== 'string') throw invalidArgument(location);
+  const { sheet: sheetName, ref } = splitSheet(reference.replace(/^=/, '').replace(/\$/g, ''));
+  const sheet = sheetName !== undefined ? x.model.findSheet(sheetName) : x.model.activeSheet;
+  const rect = parseRef(ref);
+  if (!sheet || !rect) throw invalidArgument(location);
+  return { sheet, rect };
+}
+
+export class NamedItemCollectionProxy extends CollectionBase<NamedItemProxy> {
+  get _className(): string {
+    return 'NamedItemCollection';
+  }
+  _members(_b: Binding, x: Exec): Binding[] {
+    return x.model.names.map((item) => ({ kind: 'namedItem', item }));
+  }
+  _item(binding: Binding): NamedItemProxy {
+    return new NamedItemProxy(this.context, this, { binding, path: 'NamedItemCollection.items' });
+  }
+
+  /** Adds a workbook-scoped name referring to a range; a bad name is InvalidArgument, an existing one ItemAlreadyExists. */
+  add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
+    const path = 'NamedItemCollection.add';
+    return new NamedItemProxy(this.context, this, {
+      instantiate: true,
+      invalidAfterRequest: true,
+      path,
+      size: () => ACTION_OVERHEAD + utf8Length(jsonOf([name ?? null, typeof reference === 'string' ? reference : null, comment ?? null])),
+      resolve: (_b, x) => {
+        if (typeof name !== 'string' || definedNameProblem(name)) throw invalidArgument(path);
+        if (x.model.findName(name)) throw officeError(ErrorCodes.itemAlreadyExists, path);
+        const { sheet, rect } = resolveNameReference(reference, x, path);
+        return { kind: 'namedItem', item: x.model.addName(name, sheet, rect, comment ?? '') };
+      },
+    });
+  }
+
+  getItem(name: string): NamedItemProxy {
+    const path = 'NamedItemCollection.getItem';
+    return new NamedItemProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (_b, x) => {
+        const item = typeof name === 'string' ? x.model.findName(name) : undefined;
+        if (!item) throw officeError(ErrorCodes.itemNotFound, path);
+        return { kind: 'namedItem', item };
+      },
+    });
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, this, {
+      instantiate: true,
+      path: 'NamedItemCollection.getItemOrNullObject',
+      resolve: (_b, x) => {
+        const item = typeof name === 'string' ? x.model.findName(name) : undefined;
+        return item ? { kind: 'namedItem', item } : NULL_OBJECT;
+      },
+    });
+  }
+
+  getCount(): ClientResult<number> {
+    return this._methodResult('GetCount', [], (_b, x) => x.model.names.length);
+  }
+}
+
+export class NamedItemProxy extends ClientObjectBase {
+  get _className(): string {
+    return 'NamedItem';
+  }
+  get _scalarNames(): readonly string[] {
+    return ['name', 'type', 'value', 'formula', 'comment', 'visible', 'scope'];
+  }
+  _read(name: string, b: Binding): unknown {
+    const item = asNamedItem(b, `NamedItem.${name}`);
+    switch (name) {
+      case 'name':
+        return item.name;
+      case 'type':
+        return item.target ? 'Range' : 'Error';
+      case 'value':
+        return namedReference(item);
+      case 'formula':
+        return `=${namedReference(item)}`;
+      case 'comment':
+        return item.comment;
+      case 'visible':
+        return item.visible;
+      case 'scope':
+        return 'Workbook';
+      default:
+        return undefined;
+    }
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get value(): unknown {
+    return this._get('value');
+  }
+  get comment(): string {
+    return this._get('comment');
+  }
+  get visible(): boolean {
+    return this._get('visible');
+  }
+  get formula(): string {
+    return this._get('formula');
+  }
+  /** Re-points the name (ExcelApi 1.7); formulas using it follow. */
+  set formula(value: string) {
+    const location = 'NamedItem.formula';
+    this._setProperty('formula', value, (b, data, x) => {
+      const item = asNamedItem(b, location);
+      const { sheet, rect } = resolveNameReference(data, x, location);
+      item.sheet = sheet;
+      item.rect = rect;
+    });
+  }
+
+  /** The range the name refers to; InvalidOperation when it refers to nothing (#REF!). */
+  getRange(): RangeProxy {
+    const path = 'NamedItem.getRange';
+    return new RangeProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b) => {
+        const t = asNamedItem(b, path).target;
+        if (!t) throw officeError(ErrorCodes.invalidOperation, path);
+        return { kind: 'range', sheet: t.sheet, rect: t.rect };
+      },
+    });
+  }
+
+  getRangeOrNullObject(): RangeProxy {
+    const path = 'NamedItem.getRangeOrNullObject';
+    return new RangeProxy(this.context, this, {
+      instantiate: true,
+      path,
+      resolve: (b) => {
+        const t = asNamedItem(b, path).target;
+        return t ? { kind: 'range', sheet: t.sheet, rect: t.rect } : NULL_OBJECT;
+      },
+    });
+  }
+
+  delete(): void {
+    this._method('Delete', [], (b, x) => x.model.removeName(asNamedItem(b, 'NamedItem.delete')));
   }
 }
 

@@ -16,7 +16,7 @@
  */
 import { ErrorCodes, OfficeExtensionError, officeError, propertyNotLoaded } from './errors';
 import type { Rect } from './address';
-import type { ConditionalFormatModel, ShapeModel, SheetModel, TableModel, WorkbookModel } from './model';
+import type { ConditionalFormatModel, NamedItemModel, ShapeModel, SheetModel, TableModel, WorkbookModel } from './model';
 
 // ---- options and statistics ---------------------------------------------------------------------
 
@@ -151,7 +151,8 @@ export type Binding =
   | { kind: 'setting'; key: string }
   | { kind: 'shape'; shape: ShapeModel }
   | { kind: 'conditionalFormat'; cf: ConditionalFormatModel; scope?: Rect }
-  | { kind: 'sheetProperty'; sheet: SheetModel; key: string };
+  | { kind: 'sheetProperty'; sheet: SheetModel; key: string }
+  | { kind: 'namedItem'; item: NamedItemModel };
 
 export const WORKBOOK: Binding = { kind: 'workbook' };
 export const NULL_OBJECT: Binding = { kind: 'null' };

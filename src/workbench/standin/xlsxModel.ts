@@ -3,7 +3,7 @@
  * and in the browser. Kept: values (dates as serial numbers, as Office reports them), formulas
  * with their cached results, number formats, solid fills, bold / italic / font colour, hidden
  * rows and columns, column widths, merged areas, tables, frozen panes, sheet visibility and
- * protection, the active sheet, conditional formats (cell-value and formula rules with their fill
+ * protection, the active sheet, workbook defined names referring to one range, conditional formats (cell-value and formula rules with their fill
  * and font in full; other kinds passed through as ExcelJS read them). Not kept: add-in settings
  * (Office stores them in a web-extension part ExcelJS does not read or write), theme colours,
  * everything else.
@@ -281,7 +281,44 @@ export async function modelFromXlsx(data: ArrayBuffer | Uint8Array, name = 'The 
   }
   const activeTab = (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab;
   if (activeTab !== undefined && model.sheets[activeTab]) model.activeSheet = model.sheets[activeTab];
+  readDefinedNames(wb, model);
   return model;
+}
+
+// ---- defined names: workbook-scoped names referring to one range ("'Sheet'!$A$1:$B$11") --------
+
+interface DefinedNamesModel {
+  model: Array<{ name: string; ranges: string[] }>;
+  add(ref: string, name: string): void;
+}
+
+function readDefinedNames(wb: ExcelJS.Workbook, model: WorkbookModel): void {
+  const names = (wb as unknown as { definedNames?: DefinedNamesModel }).definedNames;
+  for (const d of names?.model ?? []) {
+    if (!d.name || d.name.startsWith('_xlnm.') || d.ranges.length !== 1 || model.findName(d.name)) continue;
+    const bang = d.ranges[0].lastIndexOf('!');
+    if (bang < 0) continue;
+    const sheet = model.findSheet(d.ranges[0].slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"));
+    const rect = parseRef(d.ranges[0].slice(bang + 1).replace(/\$/g, ''));
+    if (sheet && rect) {
+      try {
+        model.addName(d.name, sheet, rect);
+      } catch {
+        // a name Excel would not accept: left out
+      }
+    }
+  }
+}
+
+function writeDefinedNames(wb: ExcelJS.Workbook, model: WorkbookModel): void {
+  const names = (wb as unknown as { definedNames?: DefinedNamesModel }).definedNames;
+  for (const n of model.names) {
+    const t = n.target;
+    if (!t || !names) continue;
+    const cell = (r: number, c: number) => `$${columnLetters(c)}$${r + 1}`;
+    const quoted = `'${t.sheet.name.replace(/'/g, "''")}'`;
+    names.add(`${quoted}!${cell(t.rect.r0, t.rect.c0)}:${cell(t.rect.r1, t.rect.c1)}`, n.name);
+  }
 }
 
 function sheetCell(ref: string): { r: number; c: number } | null {
@@ -377,6 +414,7 @@ export async function modelToXlsx(model: WorkbookModel): Promise<Uint8Array> {
   }
   const active = model.activeSheet ? model.sheets.indexOf(model.activeSheet) : 0;
   wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
+  writeDefinedNames(wb, model);
   // Node gives a Buffer (a Uint8Array), browsers an ArrayBuffer
   const buffer: unknown = await wb.xlsx.writeBuffer();
   if (buffer instanceof Uint8Array) return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
