@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+// ExcelJS is loaded when a workbook is written (start-up of other commands stays fast, issue 17)
+import type ExcelJS from 'exceljs';
 import {
   Analysis,
   CellValue,
@@ -174,7 +175,8 @@ function writeSummary(ws: ExcelJS.Worksheet, a: Analysis, lang: Lang): void {
 
 /** CSV input: a new workbook with the data sheet (numbers as numbers), results and a summary. */
 async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lang): Promise<Written> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const data = wb.addWorksheet(safeSheetName(sheet.name));
   const numberCols = new Set<number>();
   const cols = a.table.columns;

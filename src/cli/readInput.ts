@@ -1,7 +1,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import ExcelJS from 'exceljs';
+// ExcelJS is loaded only when an .xlsx is read: the CSV path and --help never load it (issue 17)
+import type ExcelJS from 'exceljs';
 import { CellValue, CLIENT_SHEET_NAMES, detectTable, Lang, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
 
 /**
@@ -59,7 +60,8 @@ export async function readInput(file: string): Promise<InputFile> {
     if (text.includes('\u0000')) throw new InputError(`${path.basename(file)} is not a text CSV file (it holds binary data).`);
     return { kind, path: file, sheets: [{ name: path.basename(file).replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''), grid: parseCsv(text) }] };
   }
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
