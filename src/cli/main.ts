@@ -162,10 +162,11 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     if (!/\.xlsx$/i.test(values.out)) throw new UsageError('--out must end with .xlsx.');
   }
 
-  const input = await readInput(file);
+  // analyze streams an .xlsx (no workbook model); apply loads the workbook it writes a copy of
+  const input = await readInput(file, { workbook: command === 'apply' });
   const sheet = pickSheet(input, values.sheet);
   const detect = resolveOverrides(sheet, { client: values.client, amount: values.amount, date: values.date, margin: values.margin });
-  const previous = input.workbook ? readPreviousState(input.sheets) : undefined;
+  const previous = input.kind === 'xlsx' ? readPreviousState(input.sheets) : undefined;
   const options: AnalyzeOptions = { rules, asOfDay, windowMonths, detect, previous };
   const analysis = analyzeGrid(sheet.grid, options);
   const outLang = lang ?? guessLang(analysis.table.headers);

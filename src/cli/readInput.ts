@@ -39,7 +39,12 @@ export function fileKind(file: string): 'xlsx' | 'csv' {
   throw new InputError(`Unsupported file type: ${path.basename(file)}. Use an .xlsx workbook or a .csv file (old .xls files: save as .xlsx in Excel first).`);
 }
 
-export async function readInput(file: string): Promise<InputFile> {
+/**
+ * `workbook: false` (analyze): an .xlsx is streamed into grids by ./xlsxStream, with no ExcelJS
+ * workbook model (bounded memory on full-height sheets, issue 17); `apply` still loads the
+ * workbook with ExcelJS, since it writes a copy of it.
+ */
+export async function readInput(file: string, options: { workbook?: boolean } = {}): Promise<InputFile> {
   const kind = fileKind(file);
   let data: Buffer;
   try {
@@ -59,6 +64,14 @@ export async function readInput(file: string): Promise<InputFile> {
     }
     if (text.includes('\u0000')) throw new InputError(`${path.basename(file)} is not a text CSV file (it holds binary data).`);
     return { kind, path: file, sheets: [{ name: path.basename(file).replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''), grid: parseCsv(text) }] };
+  }
+  if (options.workbook === false) {
+    const { readXlsxGrids } = await import('./xlsxStream');
+    try {
+      return { kind, path: file, sheets: readXlsxGrids(data) };
+    } catch (e) {
+      throw new InputError(`Cannot read ${path.basename(file)} as an .xlsx workbook (${(e as Error).message}). Is it a real Excel file?`);
+    }
   }
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
