@@ -18,6 +18,7 @@ interface Results {
   cpus: string;
   loadAverage: { start: number[]; end: number[] };
   runsPerSide: number;
+  fullSheetRows?: number;
   peer: string;
   cases: CaseResult[];
   functions: { label: string; rows: Array<{ name: string; ms: number; note: string }> };
@@ -32,6 +33,9 @@ const esc = (s: string) => s.replace(/\|/g, '\\|');
 /** The Markdown of the block (without the markers). */
 export function renderBlock(r: Results): string {
   const out: string[] = [];
+  if (r.fullSheetRows !== undefined && r.fullSheetRows !== 1048575) {
+    out.push(`**A reduced run (BENCH_ROWS=${r.fullSheetRows}, load average ${r.loadAverage.start[0]}): not the reference figures — \`npm run bench\` at full size on a quiet machine rewrites this block.**`, '');
+  }
   out.push(
     `Measured by \`npm run bench\` on ${r.date.slice(0, 10)} (Node ${r.node}, ${r.cpus}, load average ${r.loadAverage.start[0]} at start): ` +
       `the command line as a user runs it — \`node bin/client-tiers.js analyze FILE --window-months all --json\` as a whole process, ` +

@@ -290,6 +290,7 @@ async function main(): Promise<void> {
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
     loadAverage: { start: load0.map((x) => +x.toFixed(2)), end: os.loadavg().map((x) => +x.toFixed(2)) },
     runsPerSide: runs,
+    fullSheetRows: full,
     method: 'whole-process runs as child processes (spawnSync), ABBA alternation with the peer after one untimed warm-up each; time = wall clock around the child; peak RSS = /usr/bin/time -v "Maximum resident set size"',
     peer: peer.ok ? `pandas ${peer.version} (${python()})` : `absent: ${peer.why}`,
     rssSource: hasTime ? '/usr/bin/time -v' : 'peer ru_maxrss only (no /usr/bin/time)',

@@ -68,7 +68,7 @@ export async function readInput(file: string, options: { workbook?: boolean } = 
   if (options.workbook === false) {
     const { readXlsxGrids } = await import('./xlsxStream');
     try {
-      return { kind, path: file, sheets: readXlsxGrids(data) };
+      return { kind, path: file, sheets: await readXlsxGrids(data) };
     } catch (e) {
       throw new InputError(`Cannot read ${path.basename(file)} as an .xlsx workbook (${(e as Error).message}). Is it a real Excel file?`);
     }

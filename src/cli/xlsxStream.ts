@@ -1,4 +1,5 @@
-import { Inflate } from 'fflate';
+import { once } from 'events';
+import { createInflateRaw } from 'zlib';
 import { CellValue } from '../core';
 
 /**
@@ -18,7 +19,7 @@ import { CellValue } from '../core';
  * (openpyxl writes `/xl/worksheets/sheet1.xml`), and are matched case-insensitively as OPC says.
  *
  * Format: ECMA-376 Part 1 §18.3.1 (sheetData, row, c, v, f, is), §18.4 (shared strings), §18.8.30
- * (built-in number formats); zip: APPNOTE.TXT §4.3 (incl. zip64).
+ * (built-in number formats); zip: APPNOTE.TXT §4.3 (incl. zip64); inflated by Node's zlib, chunk by chunk.
  */
 
 export interface StreamedSheet {
@@ -97,33 +98,47 @@ function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> {
   return out;
 }
 
-/** Inflate one entry, handing its bytes on in chunks (never the whole part at once). */
-function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: Uint8Array, final: boolean) => void): void {
+/** Inflate one entry (Node's zlib), handing its bytes on in chunks (never the whole part at once). */
+async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: Uint8Array) => void): Promise<void> {
   if (e.flags & 1) throw new XlsxFormatError(`${e.name} is encrypted`);
   const h = e.localOffset;
-  if (u32(b, h) !== 0x04034b50) throw new XlsxFormatError(`damaged local header of ${e.name}`);
+  if (h + 30 > b.length || u32(b, h) !== 0x04034b50) throw new XlsxFormatError(`damaged local header of ${e.name}`);
   const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
   const data = b.subarray(start, start + e.compressedSize);
   if (e.method === 0) {
-    onChunk(data, true);
+    onChunk(data);
     return;
   }
   if (e.method !== 8) throw new XlsxFormatError(`${e.name}: unsupported compression method ${e.method}`);
-  const inf = new Inflate((chunk, final) => onChunk(chunk, final));
-  const STEP = 1 << 20;
-  if (data.length === 0) inf.push(new Uint8Array(0), true);
-  for (let i = 0; i < data.length; i += STEP) inf.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+  const inf = createInflateRaw({ chunkSize: 1 << 20 });
+  const done = (async () => {
+    for await (const chunk of inf) onChunk(chunk as Buffer);
+  })();
+  try {
+    const STEP = 1 << 20;
+    for (let i = 0; i < data.length; i += STEP) if (!inf.write(data.subarray(i, Math.min(data.length, i + STEP)))) await once(inf, 'drain');
+    inf.end();
+  } catch (err) {
+    await done.catch(() => undefined);
+    throw new XlsxFormatError(`${e.name}: ${(err as Error).message}`);
+  }
+  try {
+    await done;
+  } catch (err) {
+    throw new XlsxFormatError(`${e.name}: ${(err as Error).message}`);
+  }
 }
 
-/** A part as text, chunk by chunk (UTF-8 decoded across chunk borders). */
-function partText(b: Uint8Array, e: ZipEntry, onText: (text: string, final: boolean) => void): void {
+/** A part as text, chunk by chunk (UTF-8 decoded across chunk borders); `final` on the last call. */
+async function partText(b: Uint8Array, e: ZipEntry, onText: (text: string, final: boolean) => void): Promise<void> {
   const dec = new TextDecoder('utf-8');
-  inflateEntry(b, e, (chunk, final) => onText(dec.decode(chunk, { stream: !final }), final));
+  await inflateEntry(b, e, (chunk) => onText(dec.decode(chunk, { stream: true }), false));
+  onText(dec.decode(), true);
 }
 
-function wholeText(b: Uint8Array, e: ZipEntry): string {
+async function wholeText(b: Uint8Array, e: ZipEntry): Promise<string> {
   const parts: string[] = [];
-  partText(b, e, (t) => parts.push(t));
+  await partText(b, e, (t) => parts.push(t));
   return parts.join('');
 }
 
@@ -139,6 +154,14 @@ function xmlText(s: string): string {
 /** The value of attribute `name` in an element's attribute text (no namespace prefix). */
 const ATTR = new Map<string, RegExp>();
 function attr(attrs: string, name: string): string | undefined {
+  // fast path for the usual ` name="value"` (every cell has two or three attributes)
+  const i = attrs.indexOf(` ${name}="`);
+  if (i >= 0) {
+    const from = i + name.length + 3;
+    const v = attrs.slice(from, attrs.indexOf('"', from));
+    return v.indexOf('&') < 0 ? v : xmlText(v);
+  }
+  if (attrs.indexOf(name) < 0) return undefined;
   let re = ATTR.get(name);
   if (!re) ATTR.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = re.exec(attrs);
@@ -263,11 +286,15 @@ function cellValue(attrs: string, body: string | undefined, ctx: SheetContext): 
       const is = IS.exec(body);
       if (is) raw = itemText(is[1]);
     } else {
-      const v = V.exec(body);
-      if (v) raw = xmlText(v[1]);
+      const a = body.indexOf('<v>');
+      if (a >= 0) raw = xmlText(body.slice(a + 3, body.indexOf('</v>', a)));
+      else {
+        const v = V.exec(body);
+        if (v) raw = xmlText(v[1]);
+      }
     }
   }
-  const formula = body !== undefined && F.test(body);
+  const formula = body !== undefined && (body.indexOf('<f') >= 0 || (body.indexOf(':f') >= 0 && F.test(body)));
   const isDate = () => s !== undefined && ctx.dates[+s] === true;
   const number = (x: string): CellValue => {
     const n = parseFloat(x);
@@ -305,7 +332,7 @@ function cellValue(attrs: string, body: string | undefined, ctx: SheetContext): 
 }
 
 /** Scan a worksheet part chunk by chunk into a grid (rows by their r attribute; gaps are empty rows). */
-function sheetGrid(b: Uint8Array, e: ZipEntry, ctx: SheetContext): CellValue[][] {
+async function sheetGrid(b: Uint8Array, e: ZipEntry, ctx: SheetContext): Promise<CellValue[][]> {
   const grid: CellValue[][] = [];
   let pending = '';
   let nextRow = 1;
@@ -338,14 +365,16 @@ function sheetGrid(b: Uint8Array, e: ZipEntry, ctx: SheetContext): CellValue[][]
       grid[rowNo - 1] = out;
     }
   };
-  partText(b, e, (text, final) => {
-    pending += text;
-    const cut = final ? pending.length : pending.lastIndexOf('</row>');
-    if (cut < 0) return;
+  await partText(b, e, (text, final) => {
+    // rows end in this chunk up to its last </row>; the rest (an unfinished row) waits for the next
+    const cut = final ? text.length : text.lastIndexOf('</row>');
+    if (cut < 0) {
+      pending += text;
+      return;
+    }
     const end = final ? cut : cut + 6;
-    const head = pending.slice(0, end);
-    pending = pending.slice(end);
-    // a row left open at the end of `head` (self-closing rows only) is finished by the next chunk
+    const head = pending + text.slice(0, end);
+    pending = text.slice(end);
     rowsOf(head);
   });
   // rows with no cells at the end of a sheet count, as in ExcelJS (rowCount is the last <row>)
@@ -356,25 +385,25 @@ function sheetGrid(b: Uint8Array, e: ZipEntry, ctx: SheetContext): CellValue[][]
  * Every worksheet of an .xlsx (tab order), as grids. Throws XlsxFormatError when the file is not
  * a readable workbook (not a zip, no workbook part, encrypted, damaged).
  */
-export function readXlsxGrids(data: Uint8Array): StreamedSheet[] {
+export async function readXlsxGrids(data: Uint8Array): Promise<StreamedSheet[]> {
   const zip = readZipDirectory(data);
   const get = (name: string) => zip.get(name.toLowerCase());
-  const text = (name: string) => {
+  const text = async (name: string) => {
     const e = get(name);
     return e ? wholeText(data, e) : undefined;
   };
-  const rootRels = text('_rels/.rels');
+  const rootRels = await text('_rels/.rels');
   const officeDoc = rootRels ? rels(rootRels).find((r) => /\/officeDocument$/.test(r.type)) : undefined;
   const workbookPath = officeDoc ? resolvePart('', officeDoc.target) : 'xl/workbook.xml';
-  const workbookXml = text(workbookPath);
+  const workbookXml = await text(workbookPath);
   if (workbookXml === undefined) throw new XlsxFormatError(`no workbook part (${workbookPath})`);
   const wbDir = dirOf(workbookPath);
-  const wbRels = rels(text(`${wbDir}_rels/${workbookPath.slice(wbDir.length)}.rels`) ?? '');
+  const wbRels = rels((await text(`${wbDir}_rels/${workbookPath.slice(wbDir.length)}.rels`)) ?? '');
   const byType = (suffix: string) => wbRels.find((r) => r.type.endsWith(suffix));
   const sstRel = byType('/sharedStrings');
   const stylesRel = byType('/styles');
-  const sst = sstRel ? text(resolvePart(wbDir, sstRel.target)) : undefined;
-  const styles = stylesRel ? text(resolvePart(wbDir, stylesRel.target)) : undefined;
+  const sst = sstRel ? await text(resolvePart(wbDir, sstRel.target)) : undefined;
+  const styles = stylesRel ? await text(resolvePart(wbDir, stylesRel.target)) : undefined;
   const pr = elements(workbookXml, 'workbookPr')[0];
   const d1904 = pr !== undefined ? attr(pr, 'date1904') : undefined;
   const ctx: SheetContext = {
@@ -390,7 +419,7 @@ export function readXlsxGrids(data: Uint8Array): StreamedSheet[] {
     if (!rel || !/\/worksheet$/.test(rel.type)) continue; // chart sheets, dialog sheets
     const e = get(resolvePart(wbDir, rel.target));
     if (!e) throw new XlsxFormatError(`sheet "${name}": part ${rel.target} missing`);
-    out.push({ name, grid: sheetGrid(data, e, ctx) });
+    out.push({ name, grid: await sheetGrid(data, e, ctx) });
   }
   return out;
 }
