@@ -66,7 +66,7 @@ export function renderBlock(r: Results): string {
       : 'In every case with a peer, clients, total, Gini, HHI and the top-20% share agree with pandas to 1e-9 (relative).',
   );
   out.push('');
-  out.push(`Per-cell custom functions (${r.functions.label}):`);
+  out.push(`Per-cell custom functions — ${r.functions.label.replace(/^per-cell custom functions /, '')}:`);
   out.push('');
   out.push('| Case | Time | Note |');
   out.push('|---|---:|---|');
