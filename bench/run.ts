@@ -17,7 +17,7 @@
  *   BENCH_RUNS=n      timed runs per side (default 5, at least 5 for results.json to be kept)
  *   BENCH_ROWS=n      rows of the "full sheet" cases (default 1,048,575; small for a quick check)
  *   BENCH_HUGE=1 or --huge   add the 10^7-row CSV (opt-in: minutes per run)
- *   BENCH_ONLY=id,id  only these cases (ids: startup-help, startup-csv, ru-csv, retail, worst,
+  *   BENCH_ONLY=id,id  only these cases, printed, not written (ids: startup-help, startup-csv, ru-csv, retail, worst,
  *                     xlsx-3, xlsx-12, huge-csv)
  *   BENCH_PYTHON=path the peer's Python (default: /usr/bin/python3 if present, else python3)
  *   --no-write        do not write results.json / README; --write: write them even for a quick check
@@ -221,7 +221,7 @@ async function main(): Promise<void> {
   const full = Math.max(100, Number(process.env.BENCH_ROWS ?? 1048575) || 1048575);
   const huge = argv.includes('--huge') || process.env.BENCH_HUGE === '1';
   // results.json and the README are rewritten only by a full bench (or with --write)
-  const write = argv.includes('--write') || (!argv.includes('--no-write') && runs >= 5 && full === 1048575);
+  const write = argv.includes('--write') || (!argv.includes('--no-write') && runs >= 5 && full === 1048575 && !process.env.BENCH_ONLY);
   const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
   const want = (id: string) => !only || only.has(id);
   if (!existsSync(path.join(ROOT, 'dist-cli', 'src', 'cli', 'main.js'))) throw new Error('dist-cli is missing: run `npm run build:cli` (npm run bench does it).');
