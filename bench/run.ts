@@ -17,7 +17,7 @@
  *   BENCH_RUNS=n      timed runs per side (default 5, at least 5 for results.json to be kept)
  *   BENCH_ROWS=n      rows of the "full sheet" cases (default 1,048,575; small for a quick check)
  *   BENCH_HUGE=1 or --huge   add the 10^7-row CSV (opt-in: minutes per run)
-  *   BENCH_ONLY=id,id  only these cases, printed, not written (ids: startup-help, startup-csv, ru-csv, retail, worst,
+ *   BENCH_ONLY=id,id  only these cases, printed, not written (ids: startup-help, startup-csv, ru-csv, retail, worst,
  *                     xlsx-3, xlsx-12, huge-csv)
  *   BENCH_PYTHON=path the peer's Python (default: /usr/bin/python3 if present, else python3)
  *   --no-write        do not write results.json / README; --write: write them even for a quick check
