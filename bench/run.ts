@@ -1,144 +1,313 @@
 /**
- * `npm run bench`: the analysis from raw cell arrays (as Range.values gives them) to per-client
- * aggregates, ABC classes, tiers with reasons and concentration figures, on a full Excel sheet:
- * 1,048,575 transaction rows for ~100,000 clients. Also smaller sizes, to show that time and
- * memory grow linearly, and the real Online Retail log. Figures are printed as a table and
- * written to bench/results.json.
+ * `npm run bench`: the path a user runs, measured as whole processes.
  *
- * Target (issue 2): under 1 second for the full sheet on a 2-core machine.
+ * For each case the command line (`node bin/client-tiers.js analyze FILE --window-months all
+ * --json`, built into dist-cli) runs as a child process on a file on disk, beside the pandas peer
+ * (bench/peer/pandas_peer.py) in the same run, alternating A/B (ABBA order, after one untimed
+ * warm-up of each so both read the file from the page cache). Wall time covers start-up, reading,
+ * decoding, parsing, the analysis and writing the JSON; peak RSS is `/usr/bin/time -v`'s "Maximum
+ * resident set size" (when /usr/bin/time is missing: the peer's own ru_maxrss, none for the CLI).
+ * The CLI's figures are compared with the peer's (clients, total, Gini, HHI, top-20% share).
+ *
+ * Results go to bench/results.json; the README's performance block is generated from it
+ * (bench/readme.ts, also run at the end here). The old in-memory analysis bench runs last,
+ * labelled "analysis only (in memory)", with the per-cell functions.
+ *
+ * Environment / flags:
+ *   BENCH_RUNS=n      timed runs per side (default 5, at least 5 for results.json to be kept)
+ *   BENCH_ROWS=n      rows of the "full sheet" cases (default 1,048,575; small for a quick check)
+ *   BENCH_HUGE=1 or --huge   add the 10^7-row CSV (opt-in: minutes per run)
+ *   BENCH_ONLY=id,id  only these cases, printed, not written (ids: startup-help, startup-csv, ru-csv, retail, worst,
+ *                     xlsx-3, xlsx-12, huge-csv)
+ *   BENCH_PYTHON=path the peer's Python (default: /usr/bin/python3 if present, else python3)
+ *   --no-write        do not write results.json / README; --write: write them even for a quick check
  */
-import { promises as fs, existsSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { existsSync, promises as fs, statSync } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { gunzipSync } from 'zlib';
-import { analyzeGrid, CellValue, parseCsv, seededRandom } from '../src/core';
+import { transactionCsv, transactionXlsx } from './generate';
 
-interface Row {
-  name: string;
-  rows: number;
+const ROOT = process.cwd();
+const BIN = path.join(ROOT, 'bin', 'client-tiers.js');
+const PEER = path.join(ROOT, 'bench', 'peer', 'pandas_peer.py');
+const TIME = '/usr/bin/time';
+export const RESULTS = path.join(ROOT, 'bench', 'results.json');
+
+export interface RunStats {
+  runsMs: number[];
+  bestMs: number;
+  medianMs: number;
+  /** Largest peak RSS over the runs, MiB (null when it could not be measured). */
+  peakRssMB: number | null;
+}
+
+export interface Figures {
   clients: number;
+  total: number;
+  gini: number;
+  hhi: number;
+  top20Share: number;
+}
+
+export interface CaseResult {
+  id: string;
+  name: string;
+  input: { file: string; bytes: number; rows: number | null; format: string };
+  includes: string[];
+  command: string;
+  target?: string;
+  cli: RunStats | { error: string };
+  peer: (RunStats & { command: string; version?: string }) | { absent: string } | { error: string } | null;
+  /** CLI median / peer median (below 1: the CLI is faster). */
+  ratio: number | null;
+  /** Largest relative difference between the CLI's figures and the peer's. */
+  agreement?: { maxRelDiff: number; cli: Figures; peer: Figures } | null;
+}
+
+interface Measured {
   ms: number;
-  msMin: number;
-  heapMB: number;
-  rssMB: number;
-  note: string;
+  rssKB: number | null;
+  code: number;
+  out: string;
+  err: string;
 }
 
+const hasTime = existsSync(TIME);
 
-/**
- * A transaction log as Excel hands it over: date serials, invoice text, client text, amounts.
- * `grouped`: one line per invoice item, the lines of an invoice together (1–9 lines, as in real
- * line-item exports such as Online Retail); otherwise every row is a different random client
- * (the worst case for look-ups).
- */
-export function syntheticLog(rows: number, clients: number, seed = 1, grouped = true): CellValue[][] {
-  const rnd = seededRandom(seed);
-  const grid: CellValue[][] = new Array(rows + 1);
-  grid[0] = ['Date', 'Invoice', 'Client', 'Amount'];
-  const start = 45292; // 2024-01-01
-  let r = 1;
-  let invoice = 100000;
-  while (r <= rows) {
-    // Zipf-like client popularity: a few clients place many orders
-    const c = Math.floor(clients * Math.pow(rnd(), 1.6));
-    const lines = grouped ? 1 + Math.floor(rnd() * 9) : 1;
-    const date = start + Math.floor(rnd() * 730);
-    const inv = 'INV-' + invoice++;
-    for (let k = 0; k < lines && r <= rows; k++, r++) {
-      const amount = Math.round(Math.exp(1 + 2 * rnd() + 1.5 * rnd()) * 100) / 100;
-      const client = grouped ? c : Math.floor(clients * Math.pow(rnd(), 1.6));
-      grid[r] = [date, inv, 'Client ' + String(client).padStart(6, '0'), rnd() < 0.02 ? -amount : amount];
+function measureOnce(cmd: string, args: string[]): Measured {
+  const argv = hasTime ? ['-v', cmd, ...args] : args;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(hasTime ? TIME : cmd, argv, { encoding: 'utf8', maxBuffer: 256 * 2 ** 20, cwd: ROOT });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const err = r.stderr ?? '';
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+  let rssKB = m ? +m[1] : null;
+  if (rssKB === null) {
+    const self = /"maxRssKB":\s*(\d+)/.exec(r.stdout ?? '');
+    if (self) rssKB = +self[1];
+  }
+  const code = r.status ?? -1;
+  return { ms, rssKB, code, out: r.stdout ?? '', err: hasTime ? err.replace(/\n?\tCommand being timed:[\s\S]*$/, '') : err };
+}
+
+function stats(runs: Measured[]): RunStats {
+  const ms = runs.map((r) => r.ms);
+  const sorted = [...ms].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  let rss: number | null = null;
+  for (const r of runs) if (r.rssKB !== null) rss = Math.max(rss ?? 0, r.rssKB / 1024);
+  return { runsMs: ms.map((x) => Math.round(x * 10) / 10), bestMs: sorted[0], medianMs: median, peakRssMB: rss };
+}
+
+function python(): string {
+  if (process.env.BENCH_PYTHON) return process.env.BENCH_PYTHON;
+  return existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+}
+
+/** Is the peer usable? (pandas importable) — otherwise the reason, recorded as "peer absent". */
+function peerProbe(): { ok: true; version: string } | { ok: false; why: string } {
+  const r = spawnSync(python(), ['-c', 'import pandas, numpy; print(pandas.__version__)'], { encoding: 'utf8' });
+  if (r.error) return { ok: false, why: `${python()} not found` };
+  if (r.status !== 0) return { ok: false, why: `pandas not importable by ${python()}` };
+  return { ok: true, version: r.stdout.trim() };
+}
+
+function figuresOf(out: string): Figures | null {
+  try {
+    const j = JSON.parse(out) as Record<string, number>;
+    return { clients: j.clients, total: j.total, gini: j.gini, hhi: j.hhi, top20Share: j.top20Share };
+  } catch {
+    return null;
+  }
+}
+
+function relDiff(a: Figures, b: Figures): number {
+  let d = 0;
+  for (const k of ['clients', 'total', 'gini', 'hhi', 'top20Share'] as const) {
+    const x = a[k];
+    const y = b[k];
+    d = Math.max(d, Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y), 1e-300));
+  }
+  return d;
+}
+
+interface CaseSpec {
+  id: string;
+  name: string;
+  file: string;
+  format: string;
+  rows: number | null;
+  cliArgs: string[];
+  peerArgs?: string[];
+  includes: string[];
+  target?: string;
+  runs?: number;
+}
+
+const INCLUDES = ['start-up', 'read', 'decode', 'parse', 'compute', 'write JSON'];
+
+function runCase(spec: CaseSpec, runs: number, peer: ReturnType<typeof peerProbe>): CaseResult {
+  const node = process.execPath;
+  const cliArgv = [BIN, ...spec.cliArgs];
+  const peerArgv = spec.peerArgs ? [PEER, ...spec.peerArgs] : null;
+  const a: Measured[] = [];
+  const b: Measured[] = [];
+  let cliError: string | undefined;
+  let peerError: string | undefined;
+  const doA = (keep: boolean) => {
+    if (cliError) return;
+    const m = measureOnce(node, cliArgv);
+    if (m.code !== 0) cliError = `exit ${m.code}: ${m.err.trim().split('\n').slice(-3).join(' | ')}`;
+    else if (keep) a.push(m);
+  };
+  const doB = (keep: boolean) => {
+    if (!peerArgv || !peer.ok || peerError) return;
+    const m = measureOnce(python(), peerArgv);
+    if (m.code !== 0) peerError = `exit ${m.code}: ${m.err.trim().split('\n').slice(-3).join(' | ')}`;
+    else if (keep) b.push(m);
+  };
+  doA(false);
+  doB(false);
+  for (let i = 0; i < runs; i++) {
+    // ABBA: neither side always runs first
+    if (i % 2 === 0) {
+      doA(true);
+      doB(true);
+    } else {
+      doB(true);
+      doA(true);
     }
+    process.stderr.write('.');
   }
-  // Range.values arrives as JSON: flat, distinct string objects per cell, as here
-  return JSON.parse(JSON.stringify(grid)) as CellValue[][];
+  const bytes = existsSync(spec.file) ? statSync(spec.file).size : 0;
+  const cli = cliError ? { error: cliError } : stats(a);
+  let peerRes: CaseResult['peer'] = null;
+  if (peerArgv) {
+    if (!peer.ok) peerRes = { absent: peer.why };
+    else if (peerError) peerRes = { error: peerError };
+    else peerRes = { ...stats(b), command: `${path.basename(python())} bench/peer/pandas_peer.py ${spec.peerArgs!.map((x) => (x.startsWith(ROOT) ? path.relative(ROOT, x) : x)).join(' ')}`, version: peer.version };
+  }
+  const ratio = 'medianMs' in cli && peerRes && 'medianMs' in peerRes ? cli.medianMs / peerRes.medianMs : null;
+  let agreement: CaseResult['agreement'] = null;
+  if (a.length && b.length) {
+    const fa = figuresOf(a[0].out);
+    const fb = figuresOf(b[0].out);
+    if (fa && fb) agreement = { maxRelDiff: relDiff(fa, fb), cli: fa, peer: fb };
+  }
+  const rel = (f: string) => (f.startsWith(ROOT) ? path.relative(ROOT, f) : f);
+  return {
+    id: spec.id,
+    name: spec.name,
+    input: { file: rel(spec.file), bytes, rows: spec.rows, format: spec.format },
+    includes: spec.includes,
+    command: `node bin/client-tiers.js ${spec.cliArgs.map(rel).join(' ')}`,
+    target: spec.target,
+    cli,
+    peer: peerRes,
+    ratio,
+    agreement,
+  };
 }
 
-function gc(): void {
-  const g = (global as unknown as { gc?: () => void }).gc;
-  if (g) g();
-}
-
-function measure(name: string, grid: CellValue[][], note: string, repeats = 3): Row {
-  let best = Infinity;
-  let total = 0;
-  let clients = 0;
-  let heap = 0;
-  let rss = 0;
-  for (let i = 0; i < repeats; i++) {
-    gc();
-    const before = process.memoryUsage();
-    let peakHeap = before.heapUsed;
-    const t0 = process.hrtime.bigint();
-    const a = analyzeGrid(grid, { windowMonths: 'all' });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    const after = process.memoryUsage();
-    peakHeap = Math.max(peakHeap, after.heapUsed);
-    heap = Math.max(heap, (peakHeap - before.heapUsed) / 2 ** 20);
-    rss = Math.max(rss, after.rss / 2 ** 20);
-    clients = a.clients.length;
-    best = Math.min(best, ms);
-    total += ms;
-  }
-  return { name, rows: grid.length - 1, clients, ms: total / repeats, msMin: best, heapMB: heap, rssMB: rss, note };
+function fmtMs(x: number): string {
+  return x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`;
 }
 
 async function main(): Promise<void> {
-  const results: Row[] = [];
-  const full = 1048575;
-  for (const rows of [131072, 262144, 524288]) {
-    const grid = syntheticLog(rows, Math.round((100000 * rows) / full));
-    results.push(measure(`synthetic ${rows.toLocaleString('en')} rows`, grid, 'scaling check'));
+  const argv = process.argv.slice(2);
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
+  const full = Math.max(100, Number(process.env.BENCH_ROWS ?? 1048575) || 1048575);
+  const huge = argv.includes('--huge') || process.env.BENCH_HUGE === '1';
+  // results.json and the README are rewritten only by a full bench (or with --write)
+  const write = argv.includes('--write') || (!argv.includes('--no-write') && runs >= 5 && full === 1048575 && !process.env.BENCH_ONLY);
+  const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+  const want = (id: string) => !only || only.has(id);
+  if (!existsSync(path.join(ROOT, 'dist-cli', 'src', 'cli', 'main.js'))) throw new Error('dist-cli is missing: run `npm run build:cli` (npm run bench does it).');
+  const peer = peerProbe();
+  const load0 = os.loadavg();
+  process.stderr.write(`bench: ${runs} runs per side, full sheet = ${full.toLocaleString('en')} rows; peer: ${peer.ok ? `pandas ${peer.version}` : `absent (${peer.why})`}\n`);
+
+  const clients = Math.max(10, Math.round((150000 * full) / 1048575));
+  const specs: CaseSpec[] = [];
+  const json = ['--window-months', 'all', '--json'];
+  if (want('startup-help')) specs.push({ id: 'startup-help', name: 'Start-up: --help', file: BIN, format: '-', rows: null, cliArgs: ['--help'], includes: ['start-up'], target: '≤ 150 ms', runs: Math.max(runs, 10) });
+  if (want('startup-csv')) {
+    const tiny = await transactionCsv({ rows: 10, clients: 5, seed: 3, format: 'en' });
+    specs.push({ id: 'startup-csv', name: 'Start-up: analyze a 10-row CSV', file: tiny, format: 'CSV (en)', rows: 10, cliArgs: ['analyze', tiny, ...json], peerArgs: [tiny, '--client', 'Client', '--amount', 'Amount'], includes: INCLUDES, target: '≤ 150 ms', runs: Math.max(runs, 10) });
   }
-  {
-    const grid = syntheticLog(full, 150000);
-    results.push(measure('synthetic 1,048,575 rows (full sheet)', grid, 'target < 1000 ms'));
+  if (want('ru-csv')) {
+    process.stderr.write('bench: generating the Russian CSV log (cached)…\n');
+    const f = await transactionCsv({ rows: full, clients, seed: 1, format: 'ru' });
+    specs.push({ id: 'ru-csv', name: `CSV log, ${full.toLocaleString('en')} rows (ru: ";", decimal comma, dd.mm.yyyy)`, file: f, format: 'CSV (ru)', rows: full, cliArgs: ['analyze', f, ...json], peerArgs: [f, '--client', 'Клиент', '--amount', 'Сумма', '--sep', ';', '--decimal', ','], includes: INCLUDES, target: '≤ 0.25 × pandas' });
   }
-  {
-    const grid = syntheticLog(full, 100000, 2, false);
-    results.push(measure('worst case: 1,048,575 rows, client changes every row', grid, 'no invoice grouping'));
+  const retail = path.join(ROOT, 'tests', 'data', 'online-retail-customers.csv.gz');
+  if (want('retail') && existsSync(retail)) {
+    specs.push({ id: 'retail', name: 'Online Retail (real log, 406,829 rows, .csv.gz)', file: retail, format: 'CSV (en), gzip', rows: 406829, cliArgs: ['analyze', retail, ...json], peerArgs: [retail, '--client', 'CustomerID', '--amount', 'Amount'], includes: [...INCLUDES, 'gunzip'], target: '≤ 0.5 × pandas' });
   }
-  const realFile = path.join(process.cwd(), 'tests', 'data', 'online-retail-customers.csv.gz');
-  if (existsSync(realFile)) {
-    const grid = parseCsv(gunzipSync(await fs.readFile(realFile)).toString('utf8'));
-    results.push(measure('Online Retail (real, 406,829 rows, text cells)', grid, 'numbers and dates parsed from text'));
+  if (want('worst')) {
+    process.stderr.write('bench: generating the worst case (a new client on every row, cached)…\n');
+    const f = await transactionCsv({ rows: full, clients: full, seed: 2, format: 'en', newClientEveryRow: true });
+    specs.push({ id: 'worst', name: `Worst case: a new client on every row, ${full.toLocaleString('en')} rows`, file: f, format: 'CSV (en)', rows: full, cliArgs: ['analyze', f, ...json], peerArgs: [f, '--client', 'Client', '--amount', 'Amount'], includes: INCLUDES });
   }
-  const extra: Array<{ name: string; ms: number; note: string }> = [];
-  try {
-    const fns = require('./functions') as { benchFunctions?: () => Promise<Array<{ name: string; ms: number; note: string }>> };
-    if (fns.benchFunctions) extra.push(...(await fns.benchFunctions()));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+  for (const cols of [3, 12] as const) {
+    if (!want(`xlsx-${cols}`)) continue;
+    process.stderr.write(`bench: generating the ${cols}-column .xlsx (cached; minutes at full height)…\n`);
+    const f = await transactionXlsx({ rows: full, clients, seed: 1, columns: cols });
+    specs.push({ id: `xlsx-${cols}`, name: `.xlsx, ${full.toLocaleString('en')} rows × ${cols} columns (shared strings, styles)`, file: f, format: `xlsx ${cols} columns`, rows: full, cliArgs: ['analyze', f, ...json], peerArgs: [f, '--client', cols === 3 ? '1' : '2', '--amount', cols === 3 ? '2' : '3'], includes: ['start-up', 'unzip', 'parse XML', 'compute', 'write JSON'], target: 'peak RSS ≤ 1 GB; ≤ 0.5 × pandas' });
   }
-  const dash: Array<{ name: string; ms: number; note: string }> = [];
-  {
-    const d = require('./dashboard') as { benchDashboard?: () => Promise<Array<{ name: string; ms: number; note: string }>> };
-    if (d.benchDashboard) dash.push(...(await d.benchDashboard()));
+  if (huge && want('huge-csv')) {
+    process.stderr.write('bench: generating the 10^7-row CSV (cached; a few minutes)…\n');
+    const f = await transactionCsv({ rows: 10_000_000, clients: 1_000_000, seed: 4, format: 'ru' });
+    specs.push({ id: 'huge-csv', name: 'CSV log, 10,000,000 rows (ru) — opt-in (--huge)', file: f, format: 'CSV (ru)', rows: 10_000_000, cliArgs: ['analyze', f, ...json], peerArgs: [f, '--client', 'Клиент', '--amount', 'Сумма', '--sep', ';', '--decimal', ','], includes: INCLUDES, target: 'peak RSS ≤ 1.5 GB', runs: Math.min(runs, 5) });
   }
-  const lines = [
-    `Node ${process.version}, ${require('os').cpus().length} cores${(global as unknown as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for memory figures)'}`,
-    '',
-    `${'case'.padEnd(54)} ${'rows'.padStart(9)} ${'clients'.padStart(8)} ${'mean ms'.padStart(8)} ${'best ms'.padStart(8)} ${'heap MB'.padStart(8)} ${'rss MB'.padStart(7)}  note`,
-  ];
-  for (const r of results) {
-    lines.push(
-      `${r.name.padEnd(54)} ${String(r.rows).padStart(9)} ${String(r.clients).padStart(8)} ${r.ms.toFixed(0).padStart(8)} ${r.msMin.toFixed(0).padStart(8)} ${r.heapMB.toFixed(0).padStart(8)} ${r.rssMB.toFixed(0).padStart(7)}  ${r.note}`,
-    );
+
+  const cases: CaseResult[] = [];
+  for (const s of specs) {
+    process.stderr.write(`bench: ${s.name} `);
+    const r = runCase(s, s.runs ?? runs, peer);
+    cases.push(r);
+    const c = 'medianMs' in r.cli ? `${fmtMs(r.cli.medianMs)} (best ${fmtMs(r.cli.bestMs)}, ${r.cli.peakRssMB?.toFixed(0) ?? '?'} MB)` : `FAILED ${r.cli.error}`;
+    const p = r.peer === null ? '' : 'medianMs' in r.peer ? `; pandas ${fmtMs(r.peer.medianMs)} (${r.peer.peakRssMB?.toFixed(0) ?? '?'} MB); ratio ${r.ratio!.toFixed(2)}` : 'absent' in r.peer ? `; peer absent (${r.peer.absent})` : `; peer failed (${r.peer.error})`;
+    process.stderr.write(` ${c}${p}${r.agreement ? `; figures agree to ${r.agreement.maxRelDiff.toExponential(1)}` : ''}\n`);
   }
-  const synth = results.filter((r) => r.name.startsWith('synthetic'));
-  if (synth.length >= 2) {
-    const perRow = synth.map((r) => ((r.heapMB * 2 ** 20) / r.rows).toFixed(0));
-    lines.push('', `heap bytes per row by size: ${perRow.join(', ')} (flat = linear growth)`);
+
+  // Secondary: in-process benches (not a user's path), clearly labelled
+  const { benchAnalysisInMemory } = await import('./analysisInMemory');
+  const { benchFunctions } = await import('./functions');
+  process.stderr.write('bench: per-cell functions…\n');
+  const functions = await benchFunctions();
+  const { benchDashboard } = await import('./dashboard');
+  const dashboard = await benchDashboard();
+  process.stderr.write('bench: analysis only (in memory)…\n');
+  const inMemory = await benchAnalysisInMemory(full);
+
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+    loadAverage: { start: load0.map((x) => +x.toFixed(2)), end: os.loadavg().map((x) => +x.toFixed(2)) },
+    runsPerSide: runs,
+    fullSheetRows: full,
+    method: 'whole-process runs as child processes (spawnSync), ABBA alternation with the peer after one untimed warm-up each; time = wall clock around the child; peak RSS = /usr/bin/time -v "Maximum resident set size"',
+    peer: peer.ok ? `pandas ${peer.version} (${python()})` : `absent: ${peer.why}`,
+    rssSource: hasTime ? '/usr/bin/time -v' : 'peer ru_maxrss only (no /usr/bin/time)',
+    cases,
+    functions: { label: 'per-cell custom functions (in process, no Excel)', rows: functions },
+    dashboard: { label: 'dashboard builders for 100,000 clients (in process)', rows: dashboard },
+    analysisInMemory: { label: 'analysis only (in memory): cells already in memory; leaves out start-up, reading and parsing; memory = heap left after the call', rows: inMemory },
+  };
+  if (write) {
+    await fs.writeFile(RESULTS, JSON.stringify(results, null, 2) + '\n');
+    const { updateReadme } = await import('./readme');
+    await updateReadme();
+    process.stderr.write(`bench: wrote ${path.relative(ROOT, RESULTS)} and the README block\n`);
+  } else {
+    process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+    process.stderr.write('bench: results printed only (a quick check: BENCH_ROWS/BENCH_RUNS below the full bench, or --no-write)\n');
   }
-  if (extra.length) {
-    lines.push('', 'Custom functions:');
-    for (const e of extra) lines.push(`  ${e.name.padEnd(60)} ${e.ms.toFixed(1).padStart(9)} ms  ${e.note}`);
-  }
-  if (dash.length) {
-    lines.push('', 'Dashboard (100,000 clients):');
-    for (const e of dash) lines.push(`  ${e.name.padEnd(60)} ${e.ms.toFixed(1).padStart(9)} ms  ${e.note}`);
-  }
-  process.stdout.write(lines.join('\n') + '\n');
-  await fs.writeFile(path.join(process.cwd(), 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results, functions: extra, dashboard: dash }, null, 2) + '\n');
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+// ExcelJS is loaded when a workbook is written (start-up of other commands stays fast, issue 17)
+import type ExcelJS from 'exceljs';
 import {
   Analysis,
   CellValue,
@@ -406,7 +407,8 @@ function writeSummary(ws: ExcelJS.Worksheet, a: Analysis, lang: Lang): void {
  */
 async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lang): Promise<Written> {
   const notes: Message[] = [];
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const dataName = safeSheetName(sheet.name);
   const taken = new Set([dataName.toLowerCase()]);
   const clientName = freeName(CLIENT_SHEET_NAMES[lang], taken, 31);

@@ -175,10 +175,17 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     if (await sameFile(file, values.out)) throw new UsageError(`--out names the input file (${values.out}); the input is never modified. Choose another name.`);
   }
 
-  const input = await readInput(file);
+  // analyze streams an .xlsx (no workbook model); apply loads the workbook it writes a copy of
+  const input = await readInput(file, { workbook: command === 'apply' });
   const sheet = pickSheet(input, values.sheet);
   const detect = resolveOverrides(sheet, { client: values.client, amount: values.amount, date: values.date, margin: values.margin });
-  const previous = input.workbook ? readPreviousState(input.sheets, markedSheet(input.workbook, OWN.clientSheet)) : undefined;
+  // apply reads the sheet it marked; analyze streams the .xlsx (no workbook model, no marks) and
+  // reads the sheet with our name
+  const previous = input.workbook
+    ? readPreviousState(input.sheets, markedSheet(input.workbook, OWN.clientSheet))
+    : input.kind === 'xlsx'
+      ? readPreviousState(input.sheets)
+      : undefined;
   const options: AnalyzeOptions = { rules, asOfDay, windowMonths, detect, previous };
   const analysis = analyzeGrid(sheet.grid, options);
   const outLang = lang ?? guessLang(analysis.table.headers);

@@ -1,9 +1,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import ExcelJS from 'exceljs';
+// ExcelJS is loaded only when an .xlsx is read: the CSV path and --help never load it (issue 17)
+import type ExcelJS from 'exceljs';
 import { CellValue, CLIENT_SHEET_NAMES, detectTable, Lang, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
-import { normaliseXlsx, PackageError } from './xlsxPackage';
+import { checkXlsxSignature, normaliseXlsx, PackageError } from './xlsxPackage';
 
 /**
  * Reading the command line's input: an .xlsx workbook (ExcelJS) or a .csv / .csv.gz file,
@@ -41,7 +42,12 @@ export function fileKind(file: string): 'xlsx' | 'csv' {
   throw new InputError(`Unsupported file type: ${path.basename(file)}. Use an .xlsx workbook or a .csv file (old .xls files: save as .xlsx in Excel first).`);
 }
 
-export async function readInput(file: string): Promise<InputFile> {
+/**
+ * `workbook: false` (analyze): an .xlsx is streamed into grids by ./xlsxStream, with no ExcelJS
+ * workbook model (bounded memory on full-height sheets, issue 17); `apply` still loads the
+ * workbook with ExcelJS, since it writes a copy of it.
+ */
+export async function readInput(file: string, options: { workbook?: boolean } = {}): Promise<InputFile> {
   const kind = fileKind(file);
   let data: Buffer;
   try {
@@ -62,6 +68,21 @@ export async function readInput(file: string): Promise<InputFile> {
     if (text.includes('\u0000')) throw new InputError(`${path.basename(file)} is not a text CSV file (it holds binary data).`);
     return { kind, path: file, sheets: [{ name: path.basename(file).replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''), grid: parseCsv(text) }] };
   }
+  if (options.workbook === false) {
+    // analyze: streamed, bounded memory; the same refusals as the ExcelJS path for what is no zip
+    try {
+      checkXlsxSignature(data, path.basename(file));
+    } catch (e) {
+      if (e instanceof PackageError) throw new InputError(e.messages.en, e.messages);
+      throw e;
+    }
+    const { readXlsxGrids } = await import('./xlsxStream');
+    try {
+      return { kind, path: file, sheets: await readXlsxGrids(data) };
+    } catch (e) {
+      throw new InputError(`Cannot read ${path.basename(file)} as an .xlsx workbook (${(e as Error).message}). Is it a real Excel file?`);
+    }
+  }
   const { workbook, bytes } = await loadXlsx(data, path.basename(file));
   const sheets: SheetGrid[] = workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
   return { kind, path: file, sheets, workbook, bytes };
@@ -76,7 +97,8 @@ export async function loadXlsx(data: Uint8Array, name: string): Promise<{ workbo
     if (e instanceof PackageError) throw new InputError(e.messages.en, e.messages);
     throw e;
   }
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

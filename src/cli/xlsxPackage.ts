@@ -38,8 +38,11 @@ function hasUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
-/** Unzips an .xlsx; a compound file is named (password-protected, or an old .xls). */
-export function unzipXlsx(bytes: Uint8Array, file: string): Unzipped {
+/**
+ * Refuses what is not a zip package, by its first bytes: a compound file is named
+ * (password-protected, or an old .xls), anything else "not an .xlsx".
+ */
+export function checkXlsxSignature(bytes: Uint8Array, file: string): void {
   if (bytes.length >= 8 && CFB_SIGNATURE.every((b, i) => bytes[i] === b)) {
     // the directory sits in the first sectors of small files; look at most at 1 MB
     const head = bytes.subarray(0, Math.min(bytes.length, 1 << 20));
@@ -47,6 +50,11 @@ export function unzipXlsx(bytes: Uint8Array, file: string): Unzipped {
     throw new PackageError(msg('file.legacyXls', { file }));
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new PackageError(msg('file.notXlsx', { file }));
+}
+
+/** Unzips an .xlsx; a compound file is named (password-protected, or an old .xls). */
+export function unzipXlsx(bytes: Uint8Array, file: string): Unzipped {
+  checkXlsxSignature(bytes, file);
   try {
     return unzipSync(bytes);
   } catch {

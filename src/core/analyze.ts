@@ -166,10 +166,13 @@ export function analyzeClients(
   return { rules, clients: results, bars, concentration, tiers, statuses };
 }
 
-/** The JSON the command line prints for `analyze --json`; issue samples and notes are in `lang`. */
+/**
+ * The JSON the command line prints for `analyze --json`; issue samples and notes are in `lang`.
+ * Every figure (money, shares, Gini, HHI) is the double the analysis computed, unrounded: JSON is
+ * for programs, and rounding is for display only (`renderSummary`, the pane).
+ */
 export function analysisSummary(a: Analysis, lang: Lang = 'en') {
   const c = a.concentration;
-  const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
   return {
     shape: a.table.shape,
     headerRow: a.table.headerRow + 1,
@@ -179,15 +182,15 @@ export function analysisSummary(a: Analysis, lang: Lang = 'en') {
     measure: a.rules.measure,
     clients: c.clients,
     excluded: c.excluded,
-    total: round(c.total, 2),
-    abc: Object.fromEntries((['A', 'B', 'C'] as const).map((k) => [k, { clients: c.abc[k].clients, revenue: round(c.abc[k].revenue, 2) }])),
-    top20Share: round(c.top20Share),
-    top10Share: round(c.top10Share),
-    gini: round(c.gini),
-    hhi: round(c.hhi, 3),
+    total: c.total,
+    abc: Object.fromEntries((['A', 'B', 'C'] as const).map((k) => [k, { clients: c.abc[k].clients, revenue: c.abc[k].revenue }])),
+    top20Share: c.top20Share,
+    top10Share: c.top10Share,
+    gini: c.gini,
+    hhi: c.hhi,
     tiers: Object.fromEntries(Object.entries(a.tiers).map(([k, v]) => [k, v.clients])),
-    tierRevenue: Object.fromEntries(Object.entries(a.tiers).map(([k, v]) => [k, round(v.revenue, 2)])),
-    bars: a.bars.map((b) => ({ tier: b.tier, minAmount: b.minAmount === null || !Number.isFinite(b.minAmount) ? null : round(b.minAmount, 2), minOrders: b.minOrders })),
+    tierRevenue: Object.fromEntries(Object.entries(a.tiers).map(([k, v]) => [k, v.revenue])),
+    bars: a.bars.map((b) => ({ tier: b.tier, minAmount: b.minAmount === null || !Number.isFinite(b.minAmount) ? null : b.minAmount, minOrders: b.minOrders })),
     statuses: a.statuses,
     rowsRead: a.aggregation.rowsRead,
     rowsUsed: a.aggregation.rowsUsed,
