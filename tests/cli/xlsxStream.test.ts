@@ -208,7 +208,7 @@ describe('readXlsxGrids on packages written by other tools', () => {
       await fs.writeFile(f, 'Client,Revenue\nA,1\n');
       const r = await cli(['analyze', f, '--json']);
       expect(r.code).toBe(1);
-      expect(r.err).toContain('Cannot read fake.xlsx as an .xlsx workbook (not a zip file');
+      expect(r.err).toContain('fake.xlsx is not an .xlsx workbook'); // the same refusal as apply's (xlsxPackage signature check)
     } finally {
       await fs.rm(tmp, { recursive: true, force: true });
     }
