@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import ExcelJS from 'exceljs';
-import { CellValue, CLIENT_SHEET_NAMES, detectTable, Lang, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
+import { CellValue, CLIENT_SHEET_NAMES, decodeText, detectDelimiter, detectTable, Lang, Message, msg, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
 
 /**
  * Reading the command line's input: an .xlsx workbook (ExcelJS) or a .csv / .csv.gz file,
@@ -22,6 +22,10 @@ export class InputError extends Error {
 export interface SheetGrid {
   name: string;
   grid: CellValue[][];
+  /** How the file was read (a CSV's encoding when it is not UTF-8), for the analysis notes. */
+  notes?: Message[];
+  /** Cells (zero-based) holding a formula without a saved result (see AnalyzeOptions). */
+  formulasWithoutValue?: Array<{ row: number; col: number }>;
 }
 
 export interface InputFile {
@@ -50,14 +54,18 @@ export async function readInput(file: string): Promise<InputFile> {
     throw new InputError(`Cannot read ${file}: ${(e as Error).message}`);
   }
   if (kind === 'csv') {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = (file.toLowerCase().endsWith('.gz') ? gunzipSync(data) : data).toString('utf8');
+      bytes = file.toLowerCase().endsWith('.gz') ? gunzipSync(data) : data;
     } catch (e) {
       throw new InputError(`Cannot unpack ${file}: ${(e as Error).message}`);
     }
+    // BOMs, UTF-16, Windows-1251 (Russian Excel, 1C) or -1252 when not UTF-8 (core/decodeText)
+    const { text, encoding } = decodeText(bytes);
     if (text.includes('\u0000')) throw new InputError(`${path.basename(file)} is not a text CSV file (it holds binary data).`);
-    return { kind, path: file, sheets: [{ name: path.basename(file).replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''), grid: parseCsv(text) }] };
+    const delimiter = detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const notes = encoding === 'utf-8' ? [] : [msg('input.encoding', { encoding, delimiter })];
+    return { kind, path: file, sheets: [{ name: path.basename(file).replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''), grid: parseCsv(text, delimiter), notes }] };
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -65,22 +73,40 @@ export async function readInput(file: string): Promise<InputFile> {
   } catch (e) {
     throw new InputError(`Cannot read ${path.basename(file)} as an .xlsx workbook (${(e as Error).message}). Is it a real Excel file?`);
   }
-  const sheets: SheetGrid[] = workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
+  const sheets: SheetGrid[] = workbook.worksheets.map((ws) => {
+    const formulasWithoutValue: Array<{ row: number; col: number }> = [];
+    return { name: ws.name, grid: worksheetGrid(ws, formulasWithoutValue), formulasWithoutValue };
+  });
   return { kind, path: file, sheets, workbook };
 }
 
-/** An ExcelJS worksheet as a 2-D array of plain cell values (formula cells give their result). */
-export function worksheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+/**
+ * An ExcelJS worksheet as a 2-D array of plain cell values (formula cells give their saved
+ * result). A formula with no saved result (a file written by openpyxl or ExcelJS without
+ * calculating) reads as blank and, when `noValue` is given, is listed there (zero-based).
+ */
+export function worksheetGrid(ws: ExcelJS.Worksheet, noValue?: Array<{ row: number; col: number }>): CellValue[][] {
   const grid: CellValue[][] = [];
   const rowCount = ws.rowCount;
   for (let r = 1; r <= rowCount; r++) {
     const row = ws.getRow(r);
     const out: CellValue[] = [];
     const values = row.values as unknown[];
-    for (let c = 1; c < values.length; c++) out.push(plainValue(values[c]));
+    for (let c = 1; c < values.length; c++) {
+      const v = values[c];
+      if (noValue && formulaWithoutValue(v)) noValue.push({ row: r - 1, col: c - 1 });
+      out.push(plainValue(v));
+    }
     grid.push(out);
   }
   return grid;
+}
+
+/** An ExcelJS formula cell value (`{ formula }` / `{ sharedFormula }`) with no saved result. */
+export function formulaWithoutValue(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || v instanceof Date) return false;
+  const o = v as Record<string, unknown>;
+  return ('formula' in o || 'sharedFormula' in o) && (o.result === undefined || o.result === null);
 }
 
 export function plainValue(v: unknown): CellValue {
