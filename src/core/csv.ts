@@ -16,8 +16,9 @@ const DELIMITER_LINES = 50;
  * on one line: a `;` file with "Выручка, руб." in its header and decimal commas (`1 234,50`)
  * splits into the same number of fields on every line only by `;`. For each candidate, the most
  * common field count above 1 is found and the lines that have it are counted; the candidate
- * with most such lines wins; on a tie, more fields, then tab, `;`, `|`, `,` (a comma is the
- * character most often found inside text and numbers). Title lines (one field) do not vote.
+ * with most such lines, weighted by the fields they split into, wins; on a tie, more fields,
+ * then tab, `;`, `|`, `,` (a comma is the character most often found inside text and
+ * numbers). Title lines (one field) do not vote.
  */
 export function detectDelimiter(text: string): string {
   const hint = sepLine(text);
@@ -46,7 +47,7 @@ export function detectDelimiter(text: string): string {
   }
   if (!blank && lines.length < DELIMITER_LINES) lines.push(counts);
   let best = ',';
-  let bestAgree = 0;
+  let bestScore = 0;
   let bestFields = 0;
   let bestRank = -1;
   const rank: Record<string, number> = { '\t': 3, ';': 2, '|': 1, ',': 0 };
@@ -57,9 +58,12 @@ export function detectDelimiter(text: string): string {
     let agree = 0;
     for (const [f, n] of freq) if (n > agree || (n === agree && f > fields)) [fields, agree] = [f, n];
     const delim = CSV_DELIMITERS[d];
-    if (agree > bestAgree || (agree === bestAgree && agree > 0 && (fields > bestFields || (fields === bestFields && rank[delim] > bestRank)))) {
+    // lines that agree, weighted by the fields they split into: a title line with a comma and
+    // decimal commas (2 fields a line) lose to the `;` that splits every table line into 3
+    const score = agree * (fields - 1);
+    if (score > bestScore || (score === bestScore && score > 0 && (fields > bestFields || (fields === bestFields && rank[delim] > bestRank)))) {
       best = delim;
-      bestAgree = agree;
+      bestScore = score;
       bestFields = fields;
       bestRank = rank[delim];
     }
