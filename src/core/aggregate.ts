@@ -154,6 +154,8 @@ export function structuralSubtotals(from: number, to: number, amount: (r: number
       k = 0;
       continue;
     }
+    // zero amounts add nothing and prove nothing: they do not count as rows summed
+    if (a === 0) continue;
     run += a;
     k++;
     all += a;
