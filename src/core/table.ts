@@ -331,7 +331,9 @@ function tableExtent(
       continue;
     }
     const k = row[keyCol];
-    const startsWithLetter = typeof k === 'string' && /^\s*\p{L}/u.test(k);
+    // digits, signs, brackets and currency signs below 'A' cannot start a header: no regex for them
+    const c0 = typeof k === 'string' ? k.charCodeAt(0) : 0;
+    const startsWithLetter = (c0 > 0x40 || c0 === 0x20 || c0 === 0xa0) && /^\s*\p{L}/u.test(k as string);
     if (startsWithLetter && looksLikeHeader(row)) {
       const end = blankAt >= 0 ? blankAt : r;
       return { endRow: end, leftOut: blankAt >= 0 ? msg('table.endsAtBlank', { blank: blankAt + 1, from: blankAt + 2, to: last }) : msg('table.endsAtHeader', { row: r + 1, from: r + 1, to: last }) };
