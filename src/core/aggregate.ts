@@ -283,9 +283,18 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
   let ambiguous = 0;
   let firstAmbiguous: { col: number; text: string; a: number; b: number } | undefined;
   const monthColSet = new Set(table.shape === 'monthly' ? table.monthColumns.map((m) => m.index) : []);
+  // amounts that are no number at all (text, errors): when nothing else was read, the total is not 0 but unknown
+  let unreadable = 0;
+  let firstUnreadable = -1;
+  const unread = (col: number) => {
+    if (col === measureCol || monthColSet.has(col)) {
+      if (unreadable++ === 0) firstUnreadable = col;
+    }
+  };
   const num = (row: number, col: number, v: CellValue): number | undefined => {
     if (typeof v === 'number') {
       if (Number.isFinite(v)) return v;
+      unread(col);
       report(row, col, v, msg('cell.notFinite'));
       return undefined;
     }
@@ -296,6 +305,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       case 'blank':
         return undefined;
       case 'error':
+        unread(col);
         report(row, col, v, msg('cell.excelError', { code: p.code }));
         return undefined;
       case 'ambiguous':
@@ -305,6 +315,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         report(row, col, v, msg('cell.ambiguousNumber', { a: p.candidates[0], b: p.candidates[1] }));
         return undefined;
       default:
+        unread(col);
         report(row, col, v, msg('cell.notNumber'));
         return undefined;
     }
@@ -524,6 +535,10 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     throw new MessageError(
       msg('aggregate.ambiguousNumbers', { column: columnLetter(col), header: table.headers[col] ?? '', count: ambiguous, example: firstAmbiguous.text.trim(), a: firstAmbiguous.a, b: firstAmbiguous.b }),
     );
+  }
+
+  if (amountsRead === 0 && unreadable > 0) {
+    throw new MessageError(msg('aggregate.noAmountsRead', { column: columnLetter(firstUnreadable), header: table.headers[firstUnreadable] ?? '', count: unreadable }));
   }
 
   // carried-over state and contact columns: first non-blank value per client

@@ -309,6 +309,10 @@ const TEXTS = {
     (p) =>
       `Столбец ${p.column} («${p.header}»): ${p.count} ${ruPlural(p.count, ['сумма', 'суммы', 'сумм'])} вроде «${p.example}» можно прочитать как ${plain(p.a, 'ru')} (английский формат) или как ${plain(p.b, 'ru')} (русский формат), и ничто в столбце этого не решает. Укажите формат: --number-locale ru или --number-locale en в командной строке или «Формат чисел» в панели.`,
   ),
+  'aggregate.noAmountsRead': entry<{ column: string; header: string; count: number }>(
+    (p) => `Column ${p.column} ("${p.header}"): none of its ${p.count} amounts is a number, so there is no total to analyse. Check that this is the amount column (--amount on the command line, the column choice in the pane).`,
+    (p) => `Столбец ${p.column} («${p.header}»): ни одна из ${p.count} сумм не число, поэтому анализировать нечего. Проверьте, тот ли это столбец суммы (--amount в командной строке, выбор столбца в панели).`,
+  ),
   'input.formulasWithoutValues': entry<{ column: string; header: string; count: number; first: string }>(
     (p) =>
       `Column ${p.column} ("${p.header}"): ${p.count} cells (first ${p.first}) hold formulas without saved results — the file was written by a program that does not calculate formulas. Open it in Excel (or LibreOffice), let it calculate, save it, and run again.`,

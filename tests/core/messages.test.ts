@@ -293,6 +293,11 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
     en: 'Column C ("Revenue"): 3 amounts such as "1,234" read as 1234 (English format) or 1.234 (Russian format), and nothing in the column decides. Say which: --number-locale en or --number-locale ru on the command line, or "Number format" in the pane.',
     ru: 'Столбец C («Revenue»): 3 суммы вроде «1,234» можно прочитать как 1234 (английский формат) или как 1,234 (русский формат), и ничто в столбце этого не решает. Укажите формат: --number-locale ru или --number-locale en в командной строке или «Формат чисел» в панели.',
   },
+  'aggregate.noAmountsRead': {
+    message: { code: 'aggregate.noAmountsRead', params: { column: 'C', header: 'Сумма', count: 4 } },
+    en: 'Column C ("Сумма"): none of its 4 amounts is a number, so there is no total to analyse. Check that this is the amount column (--amount on the command line, the column choice in the pane).',
+    ru: 'Столбец C («Сумма»): ни одна из 4 сумм не число, поэтому анализировать нечего. Проверьте, тот ли это столбец суммы (--amount в командной строке, выбор столбца в панели).',
+  },
   'input.formulasWithoutValues': {
     message: { code: 'input.formulasWithoutValues', params: { column: 'C', header: 'Выручка', count: 21, first: 'C2' } },
     en: 'Column C ("Выручка"): 21 cells (first C2) hold formulas without saved results — the file was written by a program that does not calculate formulas. Open it in Excel (or LibreOffice), let it calculate, save it, and run again.',

@@ -283,6 +283,18 @@ describe('"1,234" that nothing decides', () => {
   });
 });
 
+describe('no amount read at all', () => {
+  it('is refused rather than a zero total', () => {
+    const grid: Grid = [
+      ['Клиент', 'Сумма'],
+      ['ООО Альфа', 'н/д'],
+      ['ООО Бета', '#Н/Д'],
+      ['ООО Гамма', null],
+    ];
+    expect(() => analyzeGrid(grid)).toThrow(/^Column B \("Сумма"\): none of its 2 amounts is a number/);
+  });
+});
+
 describe('formulas without saved results', () => {
   const grid: Grid = [
     ['Клиент', 'Выручка'],
