@@ -1,8 +1,7 @@
 import { CellValue, columnIndex, columnLetter, isBlank } from './cells';
 import { parseMoney } from './parseMoney';
-import { parseDate } from './parseDate';
+import { monthFromName, parseDate } from './parseDate';
 import { monthFromHeader } from './monthHeader';
-import { monthFromName } from './parseDate';
 import { Message, MessageError, msg } from './messages';
 
 /**
