@@ -49,6 +49,7 @@ Options:
   --as-of YYYY-MM-DD      end of the review window (default: the latest date in the log)
   --window-months N|all   review window in months (default: the rule set's, 6)
   --lang en|ru            language of the written columns and the summary (default: from the headers)
+  --number-locale en|ru   how to read "1,234" when nothing in the column decides: en = 1234, ru = 1.234
   --json                  analyze: print one JSON object
   --out OUT.xlsx          apply: the file to write
   --overwrite             apply: replace your own columns or sheets that have our names
@@ -106,6 +107,7 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
         'as-of': { type: 'string' },
         'window-months': { type: 'string' },
         lang: { type: 'string' },
+        'number-locale': { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
         overwrite: { type: 'boolean' },
@@ -134,6 +136,9 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     lang = values.lang;
     said.lang = lang;
   }
+
+  const numberLocale = values['number-locale'];
+  if (numberLocale !== undefined && numberLocale !== 'en' && numberLocale !== 'ru') throw new UsageError(`--number-locale must be en or ru (got "${numberLocale}").`);
 
   let rules: RuleSet = DEFAULT_RULES;
   if (values.rules) {
@@ -186,7 +191,7 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     : input.kind === 'xlsx'
       ? readPreviousState(input.sheets)
       : undefined;
-  const options: AnalyzeOptions = { rules, asOfDay, windowMonths, detect, previous };
+  const options: AnalyzeOptions = { rules, asOfDay, windowMonths, detect, previous, numberLocale, formulasWithoutValue: sheet.formulasWithoutValue, inputNotes: sheet.notes };
   const analysis = analyzeGrid(sheet.grid, options);
   const outLang = lang ?? guessLang(analysis.table.headers);
 

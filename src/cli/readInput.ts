@@ -3,7 +3,7 @@ import * as path from 'path';
 import { gunzipSync } from 'zlib';
 // ExcelJS is loaded only when an .xlsx is read: the CSV path and --help never load it (issue 17)
 import type ExcelJS from 'exceljs';
-import { CellValue, CLIENT_SHEET_NAMES, detectTable, Lang, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
+import { CellValue, CLIENT_SHEET_NAMES, decodeText, detectDelimiter, detectTable, Lang, Message, msg, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
 import { checkXlsxSignature, normaliseXlsx, PackageError } from './xlsxPackage';
 
 /**
@@ -24,6 +24,10 @@ export class InputError extends Error {
 export interface SheetGrid {
   name: string;
   grid: CellValue[][];
+  /** How the file was read (a CSV's encoding when it is not UTF-8), for the analysis notes. */
+  notes?: Message[];
+  /** Cells (zero-based) holding a formula without a saved result (see AnalyzeOptions). */
+  formulasWithoutValue?: Array<{ row: number; col: number }>;
 }
 
 export interface InputFile {
@@ -59,32 +63,37 @@ export async function readInput(file: string, options: { workbook?: boolean } = 
     throw new InputError(`Cannot read ${file}: ${(e as Error).message}`);
   }
   if (kind === 'csv') {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = (file.toLowerCase().endsWith('.gz') ? gunzipSync(data) : data).toString('utf8');
+      bytes = file.toLowerCase().endsWith('.gz') ? gunzipSync(data) : data;
     } catch (e) {
       throw new InputError(`Cannot unpack ${file}: ${(e as Error).message}`);
     }
+    // BOMs, UTF-16, Windows-1251 (Russian Excel, 1C) or -1252 when not UTF-8 (core/decodeText)
+    const { text, encoding } = decodeText(bytes);
     if (text.includes('\u0000')) throw new InputError(`${path.basename(file)} is not a text CSV file (it holds binary data).`);
-    return { kind, path: file, sheets: [{ name: path.basename(file).replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''), grid: parseCsv(text) }] };
+    const delimiter = detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const notes = encoding === 'utf-8' ? [] : [msg('input.encoding', { encoding, delimiter })];
+    return { kind, path: file, sheets: [{ name: path.basename(file).replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''), grid: parseCsv(text, delimiter), notes }] };
   }
-  if (options.workbook === false) {
-    // analyze: streamed, bounded memory; the same refusals as the ExcelJS path for what is no zip
-    try {
-      checkXlsxSignature(data, path.basename(file));
-    } catch (e) {
-      if (e instanceof PackageError) throw new InputError(e.messages.en, e.messages);
-      throw e;
-    }
-    const { readXlsxGrids } = await import('./xlsxStream');
-    try {
-      return { kind, path: file, sheets: await readXlsxGrids(data) };
-    } catch (e) {
-      throw new InputError(`Cannot read ${path.basename(file)} as an .xlsx workbook (${(e as Error).message}). Is it a real Excel file?`);
-    }
+  // The cell values come from the streamed reader on both paths (bounded memory; ExcelJS loses a
+  // formula's cached 0 and would make it look uncalculated); apply also loads the workbook with
+  // ExcelJS, since it writes a copy of it. Not a zip: the same refusals on both paths.
+  try {
+    checkXlsxSignature(data, path.basename(file));
+  } catch (e) {
+    if (e instanceof PackageError) throw new InputError(e.messages.en, e.messages);
+    throw e;
   }
+  const { readXlsxGrids } = await import('./xlsxStream');
+  let sheets: SheetGrid[];
+  try {
+    sheets = await readXlsxGrids(data);
+  } catch (e) {
+    throw new InputError(`Cannot read ${path.basename(file)} as an .xlsx workbook (${(e as Error).message}). Is it a real Excel file?`);
+  }
+  if (options.workbook === false) return { kind, path: file, sheets };
   const { workbook, bytes } = await loadXlsx(data, path.basename(file));
-  const sheets: SheetGrid[] = workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
   return { kind, path: file, sheets, workbook, bytes };
 }
 
@@ -107,18 +116,33 @@ export async function loadXlsx(data: Uint8Array, name: string): Promise<{ workbo
   return { workbook, bytes };
 }
 
-/** An ExcelJS worksheet as a 2-D array of plain cell values (formula cells give their result). */
-export function worksheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+/**
+ * An ExcelJS worksheet as a 2-D array of plain cell values (formula cells give their saved
+ * result). A formula with no saved result (a file written by openpyxl or ExcelJS without
+ * calculating) reads as blank and, when `noValue` is given, is listed there (zero-based).
+ */
+export function worksheetGrid(ws: ExcelJS.Worksheet, noValue?: Array<{ row: number; col: number }>): CellValue[][] {
   const grid: CellValue[][] = [];
   const rowCount = ws.rowCount;
   for (let r = 1; r <= rowCount; r++) {
     const row = ws.getRow(r);
     const out: CellValue[] = [];
     const values = row.values as unknown[];
-    for (let c = 1; c < values.length; c++) out.push(plainValue(values[c]));
+    for (let c = 1; c < values.length; c++) {
+      const v = values[c];
+      if (noValue && formulaWithoutValue(v)) noValue.push({ row: r - 1, col: c - 1 });
+      out.push(plainValue(v));
+    }
     grid.push(out);
   }
   return grid;
+}
+
+/** An ExcelJS formula cell value (`{ formula }` / `{ sharedFormula }`) with no saved result. */
+export function formulaWithoutValue(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || v instanceof Date) return false;
+  const o = v as Record<string, unknown>;
+  return ('formula' in o || 'sharedFormula' in o) && (o.result === undefined || o.result === null);
 }
 
 export function plainValue(v: unknown): CellValue {

@@ -25,6 +25,8 @@ import { CellValue } from '../core';
 export interface StreamedSheet {
   name: string;
   grid: CellValue[][];
+  /** Cells (zero-based) holding a formula with no saved result: a file never calculated. */
+  formulasWithoutValue: Array<{ row: number; col: number }>;
 }
 
 export class XlsxFormatError extends Error {}
@@ -277,7 +279,7 @@ const F = /<(?:[\w.-]+:)?f[\s/>]/;
 const IS = /<(?:[\w.-]+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
 
 /** One cell's value as the core wants it; `present` false for a cell with no value and a style. */
-function cellValue(attrs: string, body: string | undefined, ctx: SheetContext): { value: CellValue; present: boolean } {
+function cellValue(attrs: string, body: string | undefined, ctx: SheetContext): { value: CellValue; present: boolean; noValue?: boolean } {
   const t = attr(attrs, 't') ?? 'n';
   const s = attr(attrs, 's');
   let raw: string | undefined;
@@ -302,7 +304,7 @@ function cellValue(attrs: string, body: string | undefined, ctx: SheetContext): 
   };
   if (formula) {
     // a formula gives its cached result (none when it was never calculated)
-    if (!raw) return { value: null, present: true };
+    if (!raw) return { value: null, present: true, noValue: true };
     if (t === 'str' || t === 'inlineStr') return { value: raw, present: true };
     if (t === 'b') return { value: parseInt(raw, 10) !== 0, present: true };
     if (t === 'e') return { value: raw, present: true };
@@ -332,7 +334,7 @@ function cellValue(attrs: string, body: string | undefined, ctx: SheetContext): 
 }
 
 /** Scan a worksheet part chunk by chunk into a grid (rows by their r attribute; gaps are empty rows). */
-async function sheetGrid(b: Uint8Array, e: ZipEntry, ctx: SheetContext): Promise<CellValue[][]> {
+async function sheetGrid(b: Uint8Array, e: ZipEntry, ctx: SheetContext, noValue: Array<{ row: number; col: number }>): Promise<CellValue[][]> {
   const grid: CellValue[][] = [];
   let pending = '';
   let nextRow = 1;
@@ -353,7 +355,8 @@ async function sheetGrid(b: Uint8Array, e: ZipEntry, ctx: SheetContext): Promise
           const col = ref !== undefined ? colIndex(ref) : nextCol;
           if (ref !== undefined && rowNumber(ref) !== rowNo && !Number.isNaN(rowNumber(ref))) throw new XlsxFormatError(`cell ${ref} inside row ${rowNo}`);
           nextCol = col + 1;
-          const { value, present } = cellValue(c[1], c[2], ctx);
+          const { value, present, noValue: uncalculated } = cellValue(c[1], c[2], ctx);
+          if (uncalculated) noValue.push({ row: rowNo - 1, col: col - 1 });
           if (!present) continue;
           while (out.length < col - 1) out.push(null);
           out[col - 1] = value;
@@ -419,7 +422,8 @@ export async function readXlsxGrids(data: Uint8Array): Promise<StreamedSheet[]> 
     if (!rel || !/\/worksheet$/.test(rel.type)) continue; // chart sheets, dialog sheets
     const e = get(resolvePart(wbDir, rel.target));
     if (!e) throw new XlsxFormatError(`sheet "${name}": part ${rel.target} missing`);
-    out.push({ name, grid: await sheetGrid(data, e, ctx) });
+    const formulasWithoutValue: Array<{ row: number; col: number }> = [];
+    out.push({ name, grid: await sheetGrid(data, e, ctx, formulasWithoutValue), formulasWithoutValue });
   }
   return out;
 }

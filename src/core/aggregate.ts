@@ -1,4 +1,4 @@
-import { CellValue, cellAddress, isBlank, isExcelError, showCell } from './cells';
+import { CellValue, cellAddress, columnLetter, isBlank, isExcelError, showCell } from './cells';
 import { clientDisplay } from './clientKey';
 import { inferNumberLocale, NumberLocale, parseMoney } from './parseMoney';
 import { addMonthsKeepEnd, DateOrder, dayToIso, inferDateOrder, parseDate } from './parseDate';
@@ -93,7 +93,80 @@ const DATE_SAMPLE = 20000;
 
 const NO_ROWS: number[] = Object.freeze([]) as unknown as number[];
 
-const TOTAL_ROW = /^(итого|итог|всего|итого по всем|общий итог|total|totals|grand total|subtotal|sum)\s*[:.]?$/i;
+/**
+ * A subtotal or total row by its wording, in either language: a client cell that starts with
+ * "Итого", "Итог", "Всего", "Общий итог", "Subtotal", "Grand total", "Totals" (then anything:
+ * "Итого по менеджеру Иванов", "Всего по клиентам"), or with "Total" / "Sum" alone, before a
+ * colon or dash, or before "for/of/by/in/per…" ("Total for region North") — so a client named
+ * "Total Oil LLC" stays a client.
+ */
+const TOTAL_WORD = /^(?:итого|итог|всего|общий\s+итог|общая\s+сумма|subtotal|sub-total|sub\s+total|grand\s+total|totals)(?![\p{L}\p{N}])/iu;
+const TOTAL_EN = /^(?:total|sum)(?:\s*$|\s*[:.\-–—(]|\s+(?:for|of|by|in|per|all|sales|revenue|amount)(?![\p{L}\p{N}]))/iu;
+
+/** First letters of those words, lower-cased (`| 0x20` lower-cases Latin and basic Cyrillic). */
+const TOTAL_FIRST = new Set([0x74 /* t */, 0x73 /* s */, 0x67 /* g */, 0x438 /* и */, 0x432 /* в */, 0x43e /* о */]);
+
+/** Is this client cell the label of a subtotal/total row? A first-letter test before any regex. */
+export function isTotalLabel(raw: CellValue): boolean {
+  if (typeof raw !== 'string' || raw.length < 3) return false;
+  let c = raw.charCodeAt(0);
+  if (c <= 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x3000)) {
+    const t = raw.trim();
+    if (t.length < 3) return false;
+    raw = t;
+    c = t.charCodeAt(0);
+  }
+  if (!TOTAL_FIRST.has(c | 0x20)) return false;
+  const t = raw.trim();
+  return TOTAL_WORD.test(t) || TOTAL_EN.test(t);
+}
+
+/**
+ * Subtotal rows by structure, for one-row-per-client tables: a row whose amount equals the sum
+ * of the (at least two) rows above it since the last subtotal, or of all rows so far (a grand
+ * total). One such row can be a coincidence (100, 200, 300), so they count only as a pattern —
+ * two or more — or as the last row of the table summing at least three rows. O(n), one pass.
+ * `amount(r)` is the row's amount (undefined: none); `isLabelled(r)`: a worded total (resets
+ * the running sum). Returns row → how many rows it sums.
+ */
+export function structuralSubtotals(from: number, to: number, amount: (r: number) => number | undefined, isLabelled: (r: number) => boolean): Map<number, number> {
+  const found = new Map<number, number>();
+  let run = 0;
+  let k = 0;
+  let all = 0;
+  let kAll = 0;
+  let subSum = 0;
+  let lastAmountRow = -1;
+  const same = (a: number, b: number) => Math.abs(a - b) <= 0.005 + 1e-9 * Math.abs(b);
+  for (let r = from; r < to; r++) {
+    const a = amount(r);
+    if (a === undefined) continue;
+    lastAmountRow = r;
+    if (isLabelled(r)) {
+      run = 0;
+      k = 0;
+      continue;
+    }
+    if (Math.abs(a) > 0.005 && ((k >= 2 && same(a, run)) || (kAll >= 2 && same(a, all)) || (found.size >= 2 && same(a, subSum)))) {
+      found.set(r, k >= 2 && same(a, run) ? k : kAll);
+      subSum += a;
+      run = 0;
+      k = 0;
+      continue;
+    }
+    // zero amounts add nothing and prove nothing: they do not count as rows summed
+    if (a === 0) continue;
+    run += a;
+    k++;
+    all += a;
+    kAll++;
+  }
+  if (found.size === 1) {
+    const [[row, rows]] = [...found];
+    if (row !== lastAmountRow || rows < 3) found.clear();
+  }
+  return found;
+}
 
 /**
  * A client's accumulator is its output object (no copy at the end); what only the loop needs
@@ -200,14 +273,28 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     else byText.set(raw, index);
     return index;
   };
-  /** "Итого", "Total", "Всего" rows under a table are sums, not clients. */
-  const isTotalRow = (raw: CellValue) => typeof raw === 'string' && TOTAL_ROW.test(raw.trim());
+  /** "Итого по менеджеру", "Total", "Всего" rows in or under a table are sums, not clients. */
+  const isTotalRow = isTotalLabel;
   const lookup = (raw: string | number): number => (typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? create(raw);
   const byRaw = { get: (raw: string | number): Acc | undefined => list[(typeof raw === 'number' ? byNumber.get(raw) : byText.get(raw)) ?? -1] };
 
+  // amounts read, and amounts that read two ways ("1,234" with nothing to decide the locale)
+  let amountsRead = 0;
+  let ambiguous = 0;
+  let firstAmbiguous: { col: number; text: string; a: number; b: number } | undefined;
+  const monthColSet = new Set(table.shape === 'monthly' ? table.monthColumns.map((m) => m.index) : []);
+  // amounts that are no number at all (text, errors): when nothing else was read, the total is not 0 but unknown
+  let unreadable = 0;
+  let firstUnreadable = -1;
+  const unread = (col: number) => {
+    if (col === measureCol || monthColSet.has(col)) {
+      if (unreadable++ === 0) firstUnreadable = col;
+    }
+  };
   const num = (row: number, col: number, v: CellValue): number | undefined => {
     if (typeof v === 'number') {
       if (Number.isFinite(v)) return v;
+      unread(col);
       report(row, col, v, msg('cell.notFinite'));
       return undefined;
     }
@@ -218,12 +305,17 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       case 'blank':
         return undefined;
       case 'error':
+        unread(col);
         report(row, col, v, msg('cell.excelError', { code: p.code }));
         return undefined;
       case 'ambiguous':
+        if (col === measureCol || monthColSet.has(col)) {
+          if (ambiguous++ === 0) firstAmbiguous = { col, text: p.text, a: p.candidates[0], b: p.candidates[1] };
+        }
         report(row, col, v, msg('cell.ambiguousNumber', { a: p.candidates[0], b: p.candidates[1] }));
         return undefined;
       default:
+        unread(col);
         report(row, col, v, msg('cell.notNumber'));
         return undefined;
     }
@@ -312,6 +404,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       const amount = typeof v === 'number' && Number.isFinite(v) ? v : num(r, measureCol!, v);
       if (amount === undefined) continue;
       rowsUsed++;
+      amountsRead++;
       acc.total += amount;
       if (revenueCol !== undefined && revenueCol !== measureCol) acc.revenue += num(r, revenueCol, row[revenueCol]) ?? 0;
       else acc.revenue += amount;
@@ -365,6 +458,25 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       monthCols = inWin;
     }
     const ordersCol = columns.orders?.index;
+    // subtotal rows by structure: the row's amount (the sum of its month cells) against the rows above
+    const rowAmount = (r: number): number | undefined => {
+      const row = grid[r];
+      if (!row) return undefined;
+      if (table.shape !== 'monthly') {
+        const v = row[measureCol!];
+        if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+        const p = parseMoney(v, localeNow());
+        return p.kind === 'number' ? p.value : undefined;
+      }
+      let sum: number | undefined;
+      for (const m of monthCols) {
+        const v = row[m.index];
+        const p = typeof v === 'number' ? (Number.isFinite(v) ? v : undefined) : ((q) => (q.kind === 'number' ? q.value : undefined))(parseMoney(v, localeNow()));
+        if (p !== undefined) sum = (sum ?? 0) + p;
+      }
+      return sum;
+    };
+    const subtotals = structuralSubtotals(from, to, rowAmount, (r) => isTotalRow(grid[r]?.[clientCol]));
     for (let r = from; r < to; r++) {
       const row = grid[r];
       if (!row) continue;
@@ -378,6 +490,11 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         report(r, clientCol, c, msg('cell.totalRow'));
         continue;
       }
+      const summed = subtotals.get(r);
+      if (summed !== undefined) {
+        report(r, clientCol, c, msg('cell.subtotalRow', { rows: summed }));
+        continue;
+      }
       const acc = list[lookup(c as string | number)];
       acc.rows.push(r);
       rowsUsed++;
@@ -385,13 +502,17 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         for (const m of monthCols) {
           const a = num(r, m.index, row[m.index]);
           if (a === undefined) continue;
+          amountsRead++;
           acc.total += a;
           acc.revenue += a;
           if (options.periods) (acc.periods ??= new Map()).set(m.month, (acc.periods.get(m.month) ?? 0) + a);
         }
       } else {
         const a = num(r, measureCol!, row[measureCol!]);
-        if (a !== undefined) acc.total += a;
+        if (a !== undefined) {
+          acc.total += a;
+          amountsRead++;
+        }
         if (revenueCol !== undefined && revenueCol !== measureCol) acc.revenue += num(r, revenueCol, row[revenueCol]) ?? 0;
         else if (a !== undefined) acc.revenue += a;
       }
@@ -406,6 +527,18 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         if (p.kind === 'date' && (acc.lastDay === null || p.day > acc.lastDay)) acc.lastDay = p.day;
       }
     }
+  }
+
+  // most amounts (over half) read two ways and nothing decides: ask, never finish on a total that skipped them
+  if (firstAmbiguous && ambiguous > amountsRead) {
+    const col = firstAmbiguous.col;
+    throw new MessageError(
+      msg('aggregate.ambiguousNumbers', { column: columnLetter(col), header: table.headers[col] ?? '', count: ambiguous, example: firstAmbiguous.text.trim(), a: firstAmbiguous.a, b: firstAmbiguous.b }),
+    );
+  }
+
+  if (amountsRead === 0 && unreadable > 0) {
+    throw new MessageError(msg('aggregate.noAmountsRead', { column: columnLetter(firstUnreadable), header: table.headers[firstUnreadable] ?? '', count: unreadable }));
   }
 
   // carried-over state and contact columns: first non-blank value per client

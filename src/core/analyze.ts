@@ -1,6 +1,7 @@
 import { CellValue } from './cells';
 import { Lang } from './format';
-import { renderMessage } from './messages';
+import { Message, MessageError, msg, renderMessage } from './messages';
+import { cellAddress, columnLetter } from './cells';
 import { AbcClass, abcClasses, AbcCutoffs, DEFAULT_ABC } from './abcClasses';
 import { rankPositive } from './ranking';
 import { aggregate, AggregateOptions, Aggregation, ClientAgg } from './aggregate';
@@ -28,6 +29,14 @@ export interface AnalyzeOptions extends Omit<AggregateOptions, 'measure'> {
    * transaction log), used where the table itself has no tier column.
    */
   previous?: ReadonlyMap<string, { tier?: string; reviewsBelow?: number; status?: string }>;
+  /**
+   * Cells (zero-based) that hold a formula with no saved result — a file written by a program
+   * that does not calculate (openpyxl, ExcelJS, …). In a column the analysis reads they would
+   * count as blanks, so the analysis is refused with a message saying how to fix the file.
+   */
+  formulasWithoutValue?: ReadonlyArray<{ row: number; col: number }>;
+  /** Notes on how the input was read (a CSV's encoding and delimiter), put before the table's notes. */
+  inputNotes?: readonly Message[];
 }
 
 export interface ClientResult extends ClientAgg {
@@ -69,6 +78,8 @@ export interface Analysis {
 export function analyzeGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, options: AnalyzeOptions = {}): Analysis {
   const rules = options.rules ?? DEFAULT_RULES;
   const table = detectTable(grid, options.detect);
+  if (options.formulasWithoutValue?.length) refuseFormulasWithoutValue(table, options.formulasWithoutValue, rules.measure);
+  if (options.inputNotes?.length) table.notes.unshift(...options.inputNotes);
   const agg = aggregate(grid, table, {
     ...options,
     measure: rules.measure,
@@ -90,6 +101,26 @@ export function analyzeGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
   if (reviewEnd === null) for (const c of clients) if (c.lastDay !== null && (reviewEnd === null || c.lastDay > reviewEnd)) reviewEnd = c.lastDay;
   const months = typeof agg.window?.months === 'number' ? agg.window.months : rules.windowMonths;
   return { table, aggregation, ...analyzeClients(clients, rules, options), nextReviewDay: reviewEnd === null ? null : addMonthsKeepEnd(reviewEnd, months) };
+}
+
+/** Refuse when a column the analysis reads holds formulas without saved results (first such column). */
+function refuseFormulasWithoutValue(table: TableDetection, cells: ReadonlyArray<{ row: number; col: number }>, measure: 'revenue' | 'margin'): void {
+  const c = table.columns;
+  const read = new Set<number>();
+  for (const m of [c.client, measure === 'margin' ? c.margin : c.amount, c.amount, table.shape === 'transactions' ? c.date : undefined]) if (m) read.add(m.index);
+  if (table.shape === 'monthly') for (const m of table.monthColumns) read.add(m.index);
+  const byCol = new Map<number, { count: number; first: number }>();
+  for (const { row, col } of cells) {
+    if (row < table.firstDataRow || row >= table.endRow || !read.has(col)) continue;
+    const e = byCol.get(col);
+    if (e) {
+      e.count++;
+      if (row < e.first) e.first = row;
+    } else byCol.set(col, { count: 1, first: row });
+  }
+  if (byCol.size === 0) return;
+  const [col, e] = [...byCol].sort((a, b) => a[0] - b[0])[0];
+  throw new MessageError(msg('input.formulasWithoutValues', { column: columnLetter(col), header: table.headers[col] ?? '', count: e.count, first: cellAddress(e.first, col) }));
 }
 
 /** ABC, concentration and tiers for already aggregated clients. */

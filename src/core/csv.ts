@@ -1,36 +1,87 @@
 /**
  * CSV text to rows of strings (RFC 4180: quoted fields, doubled quotes, line breaks inside
- * quotes, CRLF or LF, a leading BOM). The delimiter is detected from the first lines among
- * `,` `;` and tab (Russian Excel saves CSV with `;`). Cells stay text: numbers and dates are
- * read later by parseMoney / parseDate with the column's locale, so `1 234,50` survives.
+ * quotes, CRLF or LF, a leading BOM, Excel's `sep=;` first line). The delimiter is detected
+ * among `,` `;` tab and `|` (Russian Excel saves CSV with `;`). Cells stay text: numbers and
+ * dates are read later by parseMoney / parseDate with the column's locale, so `1 234,50` survives.
  *
  * @example parseCsv('a;b\n"x;1";2') // [['a','b'],['x;1','2']]
  */
+export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** How many lines the delimiter is decided on. */
+const DELIMITER_LINES = 50;
+
+/**
+ * The delimiter whose field counts agree over the first lines, not the most frequent character
+ * on one line: a `;` file with "Выручка, руб." in its header and decimal commas (`1 234,50`)
+ * splits into the same number of fields on every line only by `;`. For each candidate, the most
+ * common field count above 1 is found and the lines that have it are counted; the candidate
+ * with most such lines, weighted by the fields they split into, wins; on a tie, more fields,
+ * then tab, `;`, `|`, `,` (a comma is the character most often found inside text and
+ * numbers). Title lines (one field) do not vote.
+ */
 export function detectDelimiter(text: string): string {
-  // the first 20 lines, so a title line above the table does not decide
-  let end = 0;
-  for (let k = 0; k < 20 && end >= 0; k++) end = text.indexOf('\n', end + 1);
-  const head = end >= 0 ? text.slice(0, end) : text;
-  let best = ',';
-  let bestCount = -1;
-  for (const d of [',', ';', '\t']) {
-    let n = 0;
-    let q = false;
-    for (const ch of head) {
-      if (ch === '"') q = !q;
-      else if (!q && ch === d) n++;
+  const hint = sepLine(text);
+  if (hint) return hint.delimiter;
+  const k = CSV_DELIMITERS.length;
+  const lines: number[][] = []; // per line, the count of each candidate
+  let counts = new Array<number>(k).fill(0);
+  let blank = true;
+  let q = false;
+  for (let i = 0; i < text.length && lines.length < DELIMITER_LINES; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      q = !q;
+      blank = false;
+    } else if (!q && (ch === '\n' || ch === '\r')) {
+      if (!blank) lines.push(counts);
+      counts = new Array<number>(k).fill(0);
+      blank = true;
+    } else {
+      if (!q) {
+        const d = CSV_DELIMITERS.indexOf(ch as (typeof CSV_DELIMITERS)[number]);
+        if (d >= 0) counts[d]++;
+      }
+      if (ch !== ' ') blank = false;
     }
-    if (n > bestCount) {
-      best = d;
-      bestCount = n;
+  }
+  if (!blank && lines.length < DELIMITER_LINES) lines.push(counts);
+  let best = ',';
+  let bestScore = 0;
+  let bestFields = 0;
+  let bestRank = -1;
+  const rank: Record<string, number> = { '\t': 3, ';': 2, '|': 1, ',': 0 };
+  for (let d = 0; d < k; d++) {
+    const freq = new Map<number, number>();
+    for (const c of lines) if (c[d] > 0) freq.set(c[d] + 1, (freq.get(c[d] + 1) ?? 0) + 1);
+    let fields = 0;
+    let agree = 0;
+    for (const [f, n] of freq) if (n > agree || (n === agree && f > fields)) [fields, agree] = [f, n];
+    const delim = CSV_DELIMITERS[d];
+    // lines that agree, weighted by the fields they split into: a title line with a comma and
+    // decimal commas (2 fields a line) lose to the `;` that splits every table line into 3
+    const score = agree * (fields - 1);
+    if (score > bestScore || (score === bestScore && score > 0 && (fields > bestFields || (fields === bestFields && rank[delim] > bestRank)))) {
+      best = delim;
+      bestScore = score;
+      bestFields = fields;
+      bestRank = rank[delim];
     }
   }
   return best;
 }
 
+/** Excel's `sep=;` first line: the delimiter it names and where the table starts. */
+function sepLine(text: string): { delimiter: string; skip: number } | undefined {
+  const m = /^\ufeff?sep=(.)\r?\n/i.exec(text.slice(0, 12));
+  return m ? { delimiter: m[1], skip: m[0].length } : undefined;
+}
+
 export function parseCsv(text: string, delimiter?: string): string[][] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const d = delimiter ?? detectDelimiter(text);
+  const hint = sepLine(text);
+  if (hint) text = text.slice(hint.skip);
+  const d = delimiter ?? hint?.delimiter ?? detectDelimiter(text);
   const rows: string[][] = [];
   let row: string[] = [];
   let i = 0;

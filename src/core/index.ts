@@ -17,6 +17,7 @@ export * from './messages';
 export * from './tiering';
 export * from './analyze';
 export * from './csv';
+export * from './decodeText';
 export * from './resultColumns';
 export * from './rangeNumbers';
 export * from './labelTable';

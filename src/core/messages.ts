@@ -68,6 +68,13 @@ const LOST_KINDS: Record<LostKind, Record<Lang, string>> = {
   unlockedCell: { en: 'an unlocked cell (would become locked)', ru: 'незащищённая ячейка (станет защищённой)' },
   customProperties: { en: 'custom document properties', ru: 'настраиваемые свойства документа' },
 };
+/** A CSV delimiter as a note names it. */
+const DELIMITER_NAMES: Readonly<Record<string, Record<Lang, string>>> = {
+  ',': { en: 'commas', ru: 'запятая' },
+  ';': { en: 'semicolons', ru: 'точка с запятой' },
+  '\t': { en: 'tabs', ru: 'табуляция' },
+  '|': { en: 'vertical bars', ru: 'вертикальная черта' },
+};
 const chars = (n: number) => `${n} ${ruPlural(n, ['символа', 'символов', 'символов'])}`;
 
 /** Where table detection looked, appended to every "not found" message. */
@@ -286,6 +293,47 @@ const TEXTS = {
   'cell.reviewsBelowNotCount': entry(
     () => 'reviews below the bar must be a whole number 0 or more',
     () => 'число пересмотров ниже планки должно быть целым, 0 или больше',
+  ),
+  // ---- real files from real offices (issue 11): table extent, subtotals, locale, formulas, CSV encodings
+  'table.twoRowHeader': entry<{ upper: number; lower: number; months: number }>(
+    (p) => `The header spans rows ${p.upper}–${p.lower}: the ${p.months} month columns are read from row ${p.lower}, under the group title in row ${p.upper}.`,
+    (p) => `Заголовок занимает строки ${p.upper}–${p.lower}: ${p.months} ${ruPlural(p.months, ['столбец', 'столбца', 'столбцов'])} по месяцам ${ruPlural(p.months, ['прочитан', 'прочитаны', 'прочитаны'])} из строки ${p.lower}, под общим заголовком в строке ${p.upper}.`,
+  ),
+  'table.endsAtBlank': entry<{ blank: number; from: number; to: number }>(
+    (p) => `The table ends at the blank row ${p.blank}; rows ${p.from}–${p.to} below it (another table) were not read.`,
+    (p) => `Таблица заканчивается на пустой строке ${p.blank}; строки ${p.from}–${p.to} под ней (другая таблица) не прочитаны.`,
+  ),
+  'table.endsAtHeader': entry<{ row: number; from: number; to: number }>(
+    (p) => `The table ends above a second header row in row ${p.row}; rows ${p.from}–${p.to} (another table) were not read.`,
+    (p) => `Таблица заканчивается над второй строкой заголовков (строка ${p.row}); строки ${p.from}–${p.to} (другая таблица) не прочитаны.`,
+  ),
+  'table.monthsWithoutYear': entry<{ row: number; column: string; header: string }>(
+    (p) => `Column ${p.column} in header row ${p.row} is a month without a year ("${p.header}"), and no year is given above it. Add the year to the header (e.g. "${p.header} 2025") or a title with the year above the months.`,
+    (p) => `Столбец ${p.column} в строке заголовков ${p.row} — месяц без года («${p.header}»), и год над ним не указан. Добавьте год в заголовок (например, «${p.header} 2025») или общий заголовок с годом над месяцами.`,
+  ),
+  'cell.subtotalRow': entry<{ rows: number }>(
+    (p) => `a subtotal (equals the sum of the ${p.rows} rows above it), left out`,
+    (p) => `промежуточный итог (равен сумме ${p.rows} ${ruPlural(p.rows, ['строки', 'строк', 'строк'])} над ним), пропущен`,
+  ),
+  'aggregate.ambiguousNumbers': entry<{ column: string; header: string; count: number; example: string; a: number; b: number }>(
+    (p) =>
+      `Column ${p.column} ("${p.header}"): ${p.count} amounts such as "${p.example}" read as ${p.a} (English format) or ${p.b} (Russian format), and nothing in the column decides. Say which: --number-locale en or --number-locale ru on the command line, or "Number format" in the pane.`,
+    (p) =>
+      `Столбец ${p.column} («${p.header}»): ${p.count} ${ruPlural(p.count, ['сумма', 'суммы', 'сумм'])} вроде «${p.example}» можно прочитать как ${plain(p.a, 'ru')} (английский формат) или как ${plain(p.b, 'ru')} (русский формат), и ничто в столбце этого не решает. Укажите формат: --number-locale ru или --number-locale en в командной строке или «Формат чисел» в панели.`,
+  ),
+  'aggregate.noAmountsRead': entry<{ column: string; header: string; count: number }>(
+    (p) => `Column ${p.column} ("${p.header}"): none of its ${p.count} amounts is a number, so there is no total to analyse. Check that this is the amount column (--amount on the command line, the column choice in the pane).`,
+    (p) => `Столбец ${p.column} («${p.header}»): ни одна из ${p.count} сумм не число, поэтому анализировать нечего. Проверьте, тот ли это столбец суммы (--amount в командной строке, выбор столбца в панели).`,
+  ),
+  'input.formulasWithoutValues': entry<{ column: string; header: string; count: number; first: string }>(
+    (p) =>
+      `Column ${p.column} ("${p.header}"): ${p.count} cells (first ${p.first}) hold formulas without saved results — the file was written by a program that does not calculate formulas. Open it in Excel (or LibreOffice), let it calculate, save it, and run again.`,
+    (p) =>
+      `Столбец ${p.column} («${p.header}»): в ${p.count} ${ruPlural(p.count, ['ячейке', 'ячейках', 'ячейках'])} (первая — ${p.first}) формулы без сохранённых значений: файл записан программой, которая не вычисляет формулы. Откройте его в Excel (или LibreOffice), дождитесь пересчёта, сохраните и запустите снова.`,
+  ),
+  'input.encoding': entry<{ encoding: string; delimiter: string }>(
+    (p) => `The CSV file was read as ${p.encoding} text, fields separated by ${DELIMITER_NAMES[p.delimiter]?.en ?? `"${p.delimiter}"`}.`,
+    (p) => `CSV-файл прочитан в кодировке ${p.encoding}, разделитель полей — ${DELIMITER_NAMES[p.delimiter]?.ru ?? `«${p.delimiter}»`}.`,
   ),
   // ---- errors that stop the aggregation -----------------------------------------------------
   'aggregate.noMarginColumn': entry(

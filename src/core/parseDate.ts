@@ -2,11 +2,15 @@ import { CellValue, excelErrorCode, isBlank, isExcelError } from './cells';
 
 /**
  * Dates as they arrive from a sheet: Excel serial numbers (1900 date system), JavaScript
- * dates, and text `31.12.2025`, `31.12.25`, `2025-12-31`, `2025-12-31 14:05`, `12/31/2025`.
+ * dates, and text `31.12.2025`, `31.12.25`, `2025-12-31`, `2025-12-31 14:05`, `2025/12/31`,
+ * `12/31/2025`, `31-12-2025`, and with the month as a word in Russian or English:
+ * `31 декабря 2025 г.`, `31 дек. 2025`, `31 Dec 2025`, `31-Dec-25`, `Dec 31, 2025`,
+ * `December 31 2025`.
  * Internally a date is a **day number**: whole days since 1970-01-01 (UTC), so comparisons
  * and windows are integer arithmetic. Excel serial 25569 is 1970-01-01.
  *
- * `03/04/2025` is 3 April or 4 March: without an order hint it is reported as ambiguous.
+ * `03/04/2025` (and `03-04-2025`) is 3 April or 4 March: without an order hint it is reported
+ * as ambiguous.
  *
  * @example parseDate(45657)        // { kind: 'date', day: 20088 } (2024-12-31)
  * @example parseDate('31.12.2025') // { kind: 'date', day: 20453 }
@@ -119,11 +123,11 @@ export function parseDate(v: CellValue, order?: DateOrder): DateResult {
   if (m) return fromParts(text, +m[1], +m[2], +m[3]);
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s*г\.?)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
   if (m) return fromParts(text, fullYear(m[3]), +m[2], +m[1]);
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$/i.exec(s);
+  m = /^(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$/i.exec(s);
   if (m) {
     const a = +m[1];
-    const b = +m[2];
-    const y = fullYear(m[3]);
+    const b = +m[3];
+    const y = fullYear(m[4]);
     const dmy = dayFromParts(y, b, a);
     const mdy = dayFromParts(y, a, b);
     if (order === 'dmy') return dmy === undefined ? { kind: 'text', text } : { kind: 'date', day: dmy };
@@ -132,9 +136,69 @@ export function parseDate(v: CellValue, order?: DateOrder): DateResult {
     const one = dmy ?? mdy;
     return one === undefined ? { kind: 'text', text } : { kind: 'date', day: one };
   }
+  m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(s);
+  if (m) return fromParts(text, +m[1], +m[2], +m[3]);
+  if (/[A-Za-zА-яЁё]/.test(s)) {
+    const named = namedMonthDate(s);
+    if (named !== undefined) return named === null ? { kind: 'text', text } : { kind: 'date', day: named };
+  }
   // an Excel serial exported as text (5 digits: 1927–2173); shorter digit runs such as "2025" are not dates
   if (/^\d{5}(?:\.\d+)?$/.test(s)) return parseDate(Number(s), order);
   return { kind: 'text', text };
+}
+
+/**
+ * Month names as people type them, lower case, `ё` as `е`: English full names and
+ * abbreviations (`sept` too); Russian in the nominative (`декабрь`) and the genitive of dates
+ * (`31 декабря`), with the usual abbreviations (`дек`, `сент`, `нояб`, `февр`).
+ */
+const MONTH_FORMS: ReadonlyArray<readonly string[]> = [
+  ['jan', 'january', 'янв', 'январь', 'января'],
+  ['feb', 'february', 'фев', 'февр', 'февраль', 'февраля'],
+  ['mar', 'march', 'мар', 'март', 'марта'],
+  ['apr', 'april', 'апр', 'апрель', 'апреля'],
+  ['may', 'май', 'мая'],
+  ['jun', 'june', 'июн', 'июнь', 'июня'],
+  ['jul', 'july', 'июл', 'июль', 'июля'],
+  ['aug', 'august', 'авг', 'август', 'августа'],
+  ['sep', 'sept', 'september', 'сен', 'сент', 'сентябрь', 'сентября'],
+  ['oct', 'october', 'окт', 'октябрь', 'октября'],
+  ['nov', 'november', 'ноя', 'нояб', 'ноябрь', 'ноября'],
+  ['dec', 'december', 'дек', 'декабрь', 'декабря'],
+];
+const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map(MONTH_FORMS.flatMap((forms, i) => forms.map((f) => [f, i + 1] as [string, number])));
+
+/** The month (1–12) a word names (`Dec`, `December`, `дек.`, `декабря`), or undefined. */
+export function monthFromName(word: string): number | undefined {
+  return MONTH_BY_NAME.get(word.toLowerCase().replace(/ё/g, 'е').replace(/\.$/, ''));
+}
+
+const TIME_TAIL = /(?:,?\s+|t)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$/i;
+const YEAR_WORD = /\s*(?:г\.?|года?)$/;
+// "31 декабря 2025", "31-Dec-2025", "31 Dec. 25", "1st January 2025", "31 дек 2025"
+const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th|-?е|-?го)?[\s\-./]*([a-zа-я]+)\.?,?[\s\-./]+(\d{4}|\d{2})$/;
+// "Dec 31, 2025", "December 31 2025", "Dec-31-2025"
+const MONTH_DAY_YEAR = /^([a-zа-я]+)\.?[\s\-./]*(\d{1,2})(?:st|nd|rd|th)?,?[\s\-./]+(\d{4})$/;
+// "2025 Dec 31", "2025-дек-31"
+const YEAR_MONTH_DAY = /^(\d{4})[\s\-./]+([a-zа-я]+)\.?[\s\-./]+(\d{1,2})$/;
+
+/**
+ * A date with the month as a word, in either language: the day number, null when it has a
+ * month word but is no calendar date (`31 февраля 2025`), undefined when it is not this form.
+ */
+function namedMonthDate(s: string): number | null | undefined {
+  const t = s.toLowerCase().replace(/ё/g, 'е').replace(TIME_TAIL, '').replace(YEAR_WORD, '').trim();
+  let d: string;
+  let mon: string;
+  let y: string;
+  let m = DAY_MONTH_YEAR.exec(t);
+  if (m) [, d, mon, y] = m;
+  else if ((m = MONTH_DAY_YEAR.exec(t))) [, mon, d, y] = m;
+  else if ((m = YEAR_MONTH_DAY.exec(t))) [, y, mon, d] = m;
+  else return undefined;
+  const month = MONTH_BY_NAME.get(mon);
+  if (month === undefined) return undefined;
+  return dayFromParts(fullYear(y), month, +d) ?? null;
 }
 
 function fullYear(y: string): number {
@@ -155,10 +219,10 @@ export function inferDateOrder(values: Iterable<CellValue>, limit = 20000): Date
   for (const v of values) {
     if (typeof v !== 'string') continue;
     if (++seen > limit) break;
-    const m = /^\s*(\d{1,2})\/(\d{1,2})\//.exec(v);
+    const m = /^\s*(\d{1,2})([/-])(\d{1,2})\2/.exec(v);
     if (!m) continue;
     if (+m[1] > 12) dmy++;
-    else if (+m[2] > 12) mdy++;
+    else if (+m[3] > 12) mdy++;
   }
   if (dmy > 0 && mdy === 0) return 'dmy';
   if (mdy > 0 && dmy === 0) return 'mdy';

@@ -1,6 +1,6 @@
 import { CellValue, columnIndex, columnLetter, isBlank } from './cells';
 import { parseMoney } from './parseMoney';
-import { parseDate } from './parseDate';
+import { monthFromName, parseDate } from './parseDate';
 import { monthFromHeader } from './monthHeader';
 import { Message, MessageError, msg } from './messages';
 
@@ -151,22 +151,40 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
     for (const r of ROLES) if (cols[r]?.index === idx && r !== role) delete cols[r];
     cols[role] = { index: idx, letter: columnLetter(idx), header: headers[idx] ?? '', confidence: 1 };
   }
-  const months = (best?.months ?? []).filter((m) => !Object.values(cols).some((c) => c?.index === m.index));
-  let endRow = grid.length;
-  while (endRow > headerRow + 1 && (grid[endRow - 1] ?? []).every((c) => isBlank(c))) endRow--;
   const notes: Message[] = [];
+  // a group title above the month headers ("Выручка 2025" merged over "Январь | Февраль | …"):
+  // the header is two rows, the months come from the lower one
+  if (best && cols.client && !cols.amount && best.months.length < 2 && headerRow > 0) {
+    // "Клиент | Январь | Февраль" under a title "Выручка 2025" in the row above
+    const yearless = yearlessMonthColumns(headerCells, cols.client.index);
+    if (yearless.length >= 2) best.months = [...best.months, ...datedMonths(grid, headerRow - 1, headerRow, yearless)].sort((a, b) => a.index - b.index);
+  }
+  const two = twoRowHeader(grid, headerRow, cols, best?.months ?? []);
+  let firstDataRow = headerRow + 1;
+  let monthList = best?.months ?? [];
+  if (two) {
+    firstDataRow = headerRow + 2;
+    monthList = two.months;
+    for (const m of two.months) headers[m.index] = m.header;
+    for (const r of ROLES) if (cols[r] && two.months.some((m) => m.index === cols[r]!.index)) delete cols[r];
+    notes.push(msg('table.twoRowHeader', { upper: headerRow + 1, lower: headerRow + 2, months: two.months.length }));
+  }
+  const months = monthList.filter((m) => !Object.values(cols).some((c) => c?.index === m.index));
+  const extent = tableExtent(grid, firstDataRow, cols, months);
+  const endRow = extent.endRow;
+  if (extent.leftOut) notes.push(extent.leftOut);
   if (!cols.client) throw new TableNotFoundError(msg('table.noClientColumn', { row: headerRow + 1, rows }));
   // The amount column must hold numbers: check a sample of data rows.
-  if (cols.amount && !columnLooksNumeric(grid, cols.amount.index, headerRow + 1, endRow)) {
+  if (cols.amount && !columnLooksNumeric(grid, cols.amount.index, firstDataRow, endRow)) {
     notes.push(msg('table.fewNumbers', { column: cols.amount.letter, header: cols.amount.header }));
     cols.amount = { ...cols.amount, confidence: cols.amount.confidence * 0.5 };
   }
-  if (cols.date && !columnLooksLikeDates(grid, cols.date.index, headerRow + 1, endRow)) {
+  if (cols.date && !columnLooksLikeDates(grid, cols.date.index, firstDataRow, endRow)) {
     notes.push(msg('table.fewDates', { column: cols.date.letter, header: cols.date.header }));
     delete cols.date;
   }
   let shape: TableShape;
-  if (cols.date && cols.amount && !cols.orderId && clientsLookUnique(grid, cols.client.index, headerRow + 1, endRow)) {
+  if (cols.date && cols.amount && !cols.orderId && clientsLookUnique(grid, cols.client.index, firstDataRow, endRow)) {
     // a date beside one row per client ("Дата последней продажи", "Contract date") is not a log
     notes.push(msg('table.datePerClient', { column: cols.date.letter, header: cols.date.header }));
     if (!cols.lastOrder) cols.lastOrder = cols.date;
@@ -180,7 +198,172 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
   const confs = [cols.client.confidence, shape === 'monthly' ? 0.8 : cols.amount!.confidence];
   if (shape === 'transactions') confs.push(cols.date!.confidence);
   const confidence = confs.reduce((m, x) => Math.min(m, x), Infinity);
-  return { headerRow, firstDataRow: headerRow + 1, endRow, shape, columns: cols, monthColumns: shape === 'monthly' || !cols.amount ? months : months, headers, confidence, notes };
+  return { headerRow, firstDataRow, endRow, shape, columns: cols, monthColumns: shape === 'monthly' || !cols.amount ? months : months, headers, confidence, notes };
+}
+
+/**
+ * A two-row header: the row below the chosen one names at least two months (and more than the
+ * chosen row does), under the client column it is blank (or repeats the client header, as a
+ * vertically merged cell reads in ExcelJS), and the chosen row holds only group titles (or
+ * nothing) over those months. Month names without a year (`Январь`) take the year of the group
+ * title above them, or of a title above the table; with no year anywhere the table is refused.
+ */
+function twoRowHeader(grid: ReadonlyArray<ReadonlyArray<CellValue>>, headerRow: number, cols: Partial<Record<Role, ColumnMatch>>, upperMonths: MonthColumn[]): { months: MonthColumn[] } | undefined {
+  const upper = grid[headerRow] ?? [];
+  const lower = grid[headerRow + 1];
+  if (!lower || !cols.client) return undefined;
+  const under = lower[cols.client.index];
+  if (!isBlank(under) && normHeader(under) !== normHeader(upper[cols.client.index])) return undefined;
+  const months: MonthColumn[] = [];
+  const yearless: number[] = [];
+  for (let c = 0; c < lower.length; c++) {
+    const v = lower[c];
+    if (isBlank(v) || c === cols.client.index) continue;
+    // a plain number under a title is data, not a month (Range.values gives dates as serials, but a data row has a client name)
+    const m = typeof v === 'string' || v instanceof Date ? monthFromHeader(v) : undefined;
+    if (m !== undefined) months.push({ index: c, letter: columnLetter(c), header: headerText(v), month: m });
+    else if (typeof v === 'string' && monthFromName(v.trim()) !== undefined) yearless.push(c);
+  }
+  if (yearless.length > 0) {
+    months.push(...datedMonths(grid, headerRow, headerRow + 1, yearless));
+    months.sort((a, b) => a.index - b.index);
+  }
+  if (months.length < 2 || months.length <= upperMonths.length) return undefined;
+  // over the months, the upper row holds titles (or blanks), not other columns such as a date or a manager
+  for (const r of ROLES) {
+    const c = cols[r];
+    if (!c || r === 'client' || r === 'amount') continue;
+    if (months.some((m) => m.index === c.index)) return undefined;
+  }
+  for (const m of months) {
+    const v = upper[m.index];
+    if (!isBlank(v) && typeof v !== 'string') return undefined;
+  }
+  return { months };
+}
+
+/**
+ * Month columns named without a year (`Январь`, `Feb`) in row `row`, dated by the group title
+ * over them in row `titleRow` or a title above; refused when no year is given anywhere.
+ */
+function datedMonths(grid: ReadonlyArray<ReadonlyArray<CellValue>>, titleRow: number, row: number, cols: number[]): MonthColumn[] {
+  const out: MonthColumn[] = [];
+  let prevMonth = -1;
+  let prevTitle = -2;
+  let yearShift = 0;
+  for (const c of cols) {
+    const text = String(grid[row][c]).trim();
+    const year = yearAbove(grid, titleRow, c);
+    if (year === undefined) throw new TableNotFoundError(msg('table.monthsWithoutYear', { row: row + 1, column: columnLetter(c), header: text }));
+    const mo = monthFromName(text)!;
+    if (year.titleCol !== prevTitle) {
+      prevTitle = year.titleCol;
+      prevMonth = -1;
+      yearShift = 0;
+    }
+    // "Ноябрь | Декабрь | Январь" under one title crosses a year
+    if (prevMonth >= 0 && mo <= prevMonth) yearShift++;
+    prevMonth = mo;
+    out.push({ index: c, letter: columnLetter(c), header: text, month: (year.year + yearShift) * 12 + mo - 1 });
+  }
+  return out;
+}
+
+/** Columns of a header row that name a month without a year. */
+function yearlessMonthColumns(row: ReadonlyArray<CellValue>, skip: number): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (c !== skip && typeof v === 'string' && monthFromHeader(v) === undefined && monthFromName(v.trim()) !== undefined) out.push(c);
+  }
+  return out;
+}
+
+const YEAR = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
+
+/**
+ * The year for a month column without one: the group title over it in the header row (the
+ * nearest non-blank cell to its left, as a merged title reads in Excel), else a title above the
+ * table (`Продажи за 2025 год`). `titleCol`: the column of the group title (-1: a title above).
+ */
+function yearAbove(grid: ReadonlyArray<ReadonlyArray<CellValue>>, headerRow: number, col: number): { year: number; titleCol: number } | undefined {
+  const upper = grid[headerRow] ?? [];
+  for (let c = col; c >= 0; c--) {
+    const v = upper[c];
+    if (isBlank(v)) continue;
+    const m = YEAR.exec(String(v));
+    if (m) return { year: +m[1], titleCol: c };
+    break;
+  }
+  for (let r = headerRow - 1; r >= 0; r--) {
+    for (const v of grid[r] ?? []) {
+      if (typeof v !== 'string' && typeof v !== 'number') continue;
+      const m = YEAR.exec(String(v));
+      if (m) return { year: +m[1], titleCol: -1 };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the table ends: at the last non-blank row, unless another table follows — a blank row
+ * and then a header (or a title and a header), or a header row straight under the data. The
+ * rows below are left out and said so. Only rows whose amount cell is text that starts with a
+ * letter are looked at closely, so a million-row log costs two cell checks a row.
+ */
+function tableExtent(
+  grid: ReadonlyArray<ReadonlyArray<CellValue>>,
+  from: number,
+  cols: Partial<Record<Role, ColumnMatch>>,
+  months: MonthColumn[],
+): { endRow: number; leftOut?: Message } {
+  let last = grid.length;
+  while (last > from && rowBlank(grid[last - 1])) last--;
+  const clientCol = cols.client?.index;
+  const keyCol = cols.amount?.index ?? months[0]?.index;
+  if (clientCol === undefined || keyCol === undefined) return { endRow: last };
+  let blankAt = -1;
+  for (let r = from; r < last; r++) {
+    const row = grid[r];
+    if (!row || (isBlank(row[clientCol]) && isBlank(row[keyCol]) && rowBlank(row))) {
+      if (blankAt < 0) blankAt = r;
+      continue;
+    }
+    const k = row[keyCol];
+    // digits, signs, brackets and currency signs below 'A' cannot start a header: no regex for them
+    const c0 = typeof k === 'string' ? k.charCodeAt(0) : 0;
+    const startsWithLetter = (c0 > 0x40 || c0 === 0x20 || c0 === 0xa0) && /^\s*\p{L}/u.test(k as string);
+    if (startsWithLetter && looksLikeHeader(row)) {
+      const end = blankAt >= 0 ? blankAt : r;
+      return { endRow: end, leftOut: blankAt >= 0 ? msg('table.endsAtBlank', { blank: blankAt + 1, from: blankAt + 2, to: last }) : msg('table.endsAtHeader', { row: r + 1, from: r + 1, to: last }) };
+    }
+    if (blankAt >= 0 && isBlank(k) && !isBlank(row[clientCol]) && nonBlankCount(row) === 1) {
+      // a title line after a blank row: another table starts if a header follows within 3 rows
+      for (let q = r + 1; q < Math.min(last, r + 4); q++) {
+        if (looksLikeHeader(grid[q] ?? [])) return { endRow: blankAt, leftOut: msg('table.endsAtBlank', { blank: blankAt + 1, from: blankAt + 2, to: last }) };
+      }
+    }
+    blankAt = -1;
+  }
+  return { endRow: last };
+}
+
+function rowBlank(row: ReadonlyArray<CellValue> | undefined): boolean {
+  if (!row) return true;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
+  return true;
+}
+
+function nonBlankCount(row: ReadonlyArray<CellValue>): number {
+  let n = 0;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) n++;
+  return n;
+}
+
+/** A header row: a client column and an amount column (or two month columns) by their headers. */
+function looksLikeHeader(row: ReadonlyArray<CellValue>): boolean {
+  const { cols, months } = mapRow(row);
+  return Boolean(cols.client && cols.client.confidence >= 0.6 && (cols.amount || months.length >= 2));
 }
 
 function mapRow(row: ReadonlyArray<CellValue>): { cols: Partial<Record<Role, ColumnMatch>>; months: MonthColumn[] } {

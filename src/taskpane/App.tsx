@@ -146,6 +146,7 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
           onOverride={actions.setOverride}
           onAsOf={(v) => actions.patch({ asOf: v, analysis: null })}
           onWindow={(v) => actions.patch({ windowMonths: v, analysis: null })}
+          onNumberLocale={(v) => actions.patch({ numberLocale: v, analysis: null })}
           onNext={() => actions.patch({ step: 'rules' })}
         />
       )}

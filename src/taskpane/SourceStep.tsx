@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Field, Input, Select, Subtitle2 } from '@fluen
 import { columnLetter } from '../core/cells';
 import { Lang } from '../core/format';
 import { renderMessage } from '../core/messages';
+import type { NumberLocale } from '../core/parseMoney';
 import { ROLES, Role } from '../core/table';
 import type { PaneState } from './usePane';
 import type { Strings } from './i18n';
@@ -15,13 +16,34 @@ interface Props {
   onOverride: (role: Role, index: number | null) => void;
   onAsOf: (v: string) => void;
   onWindow: (v: string) => void;
+  /** How "1,234" reads when nothing in the column decides (issue 11); undefined: from the column. */
+  onNumberLocale?: (v: NumberLocale | undefined) => void;
   onNext: () => void;
 }
+
+/** The number-format choice (kept here, self-contained; the lead may move it to i18n). */
+const NUMBER_FORMAT: Record<Lang, { label: string; hint: string; auto: string; en: string; ru: string }> = {
+  en: {
+    label: 'Number format',
+    hint: 'How to read amounts such as "1,234" when nothing in the column decides',
+    auto: 'From the column',
+    en: 'English: 1,234 = one thousand two hundred thirty-four',
+    ru: 'Russian: 1,234 = one point two three four',
+  },
+  ru: {
+    label: 'Формат чисел',
+    hint: 'Как читать суммы вроде «1,234», если столбец этого не решает',
+    auto: 'По столбцу',
+    en: 'Английский: 1,234 = одна тысяча двести тридцать четыре',
+    ru: 'Русский: 1,234 = одна целая двести тридцать четыре тысячных',
+  },
+};
 
 const SHOWN: Role[] = ['client', 'amount', 'date', 'margin', 'orders', 'orderId', 'tier', 'manager', 'lastOrder'];
 
 /** Step 1: pick the sheet or table, see the detected shape and columns, correct them. */
-export function SourceStep({ state, t, lang, onSource, onRead, onOverride, onAsOf, onWindow, onNext }: Props) {
+export function SourceStep({ state, t, lang, onSource, onRead, onOverride, onAsOf, onWindow, onNumberLocale, onNext }: Props) {
+  const nf = NUMBER_FORMAT[lang];
   const { sources, source, data, detection, detectionError } = state;
   const value = source.table ? `table:${source.table}` : source.sheet ? `sheet:${source.sheet}` : '';
   const headers = detection?.headers ?? (data?.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h)));
@@ -104,6 +126,15 @@ export function SourceStep({ state, t, lang, onSource, onRead, onOverride, onAsO
                 <Input value={state.windowMonths} placeholder={String(state.rules.windowMonths)} onChange={(_, d) => onWindow(d.value)} inputMode="numeric" />
               </Field>
             </>
+          )}
+          {onNumberLocale && (
+            <Field label={nf.label} hint={nf.hint}>
+              <Select value={state.numberLocale ?? ''} onChange={(_, d) => onNumberLocale(d.value === 'en' || d.value === 'ru' ? d.value : undefined)} data-testid="number-locale">
+                <option value="">{nf.auto}</option>
+                <option value="en">{nf.en}</option>
+                <option value="ru">{nf.ru}</option>
+              </Select>
+            </Field>
           )}
           {detection?.notes.map((n) => (
             <Caption1 as="p" key={n.code} data-testid="detection-note">

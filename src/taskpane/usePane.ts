@@ -3,6 +3,7 @@ import { aggregate } from '../core/aggregate';
 import { Analysis, analyzeGrid } from '../core/analyze';
 import { Lang } from '../core/format';
 import { isoToDay } from '../core/parseDate';
+import type { NumberLocale } from '../core/parseMoney';
 import { DEFAULT_RULES, parseRuleSet, RuleSet } from '../core/rules';
 import { columnLetter } from '../core/cells';
 import { detectTable, Role, TableDetection, TableNotFoundError } from '../core/table';
@@ -41,6 +42,8 @@ export interface PaneState {
   overrides: Partial<Record<Role, number | null>>;
   asOf: string;
   windowMonths: string;
+  /** How to read "1,234" when nothing in the column decides (issue 11); unset: from the column. */
+  numberLocale?: NumberLocale;
   rules: RuleSet;
   analysis: Analysis | null;
   reviewedSignature: string | null;
@@ -80,10 +83,10 @@ export interface PresetFigures {
  * Per-client revenue, margin and orders of the sheet read in step 1, for the threshold presets
  * (which put their bars at the data's Pareto positions). Null before a table was detected.
  */
-export function presetFigures(s: Pick<PaneState, 'data' | 'detection' | 'asOf' | 'windowMonths' | 'rules'>): PresetFigures | null {
+export function presetFigures(s: Pick<PaneState, 'data' | 'detection' | 'asOf' | 'windowMonths' | 'rules' | 'numberLocale'>): PresetFigures | null {
   if (!s.data || !s.detection) return null;
   const { windowMonths, asOfDay } = reviewWindow(s);
-  const options = { asOfDay, windowMonths: windowMonths ?? s.rules.windowMonths };
+  const options = { asOfDay, windowMonths: windowMonths ?? s.rules.windowMonths, numberLocale: s.numberLocale };
   try {
     const byRevenue = aggregate(s.data.values, s.detection, { ...options, measure: 'revenue' }).clients;
     const byMargin = s.detection.columns.margin ? aggregate(s.data.values, s.detection, { ...options, measure: 'margin' }).clients : undefined;
@@ -222,6 +225,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
         detect: { headerRow: s.detection.headerRow, overrides: coreOverrides(s.data.values, s.overrides) },
         asOfDay,
         windowMonths,
+        numberLocale: s.numberLocale,
         previous,
         periods: true,
       });

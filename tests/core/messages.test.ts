@@ -263,6 +263,51 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
     en: 'reviews below the bar must be a whole number 0 or more',
     ru: 'число пересмотров ниже планки должно быть целым, 0 или больше',
   },
+  'table.twoRowHeader': {
+    message: { code: 'table.twoRowHeader', params: { upper: 3, lower: 4, months: 12 } },
+    en: 'The header spans rows 3–4: the 12 month columns are read from row 4, under the group title in row 3.',
+    ru: 'Заголовок занимает строки 3–4: 12 столбцов по месяцам прочитаны из строки 4, под общим заголовком в строке 3.',
+  },
+  'table.endsAtBlank': {
+    message: { code: 'table.endsAtBlank', params: { blank: 12, from: 13, to: 20 } },
+    en: 'The table ends at the blank row 12; rows 13–20 below it (another table) were not read.',
+    ru: 'Таблица заканчивается на пустой строке 12; строки 13–20 под ней (другая таблица) не прочитаны.',
+  },
+  'table.endsAtHeader': {
+    message: { code: 'table.endsAtHeader', params: { row: 9, from: 9, to: 15 } },
+    en: 'The table ends above a second header row in row 9; rows 9–15 (another table) were not read.',
+    ru: 'Таблица заканчивается над второй строкой заголовков (строка 9); строки 9–15 (другая таблица) не прочитаны.',
+  },
+  'table.monthsWithoutYear': {
+    message: { code: 'table.monthsWithoutYear', params: { row: 2, column: 'B', header: 'Январь' } },
+    en: 'Column B in header row 2 is a month without a year ("Январь"), and no year is given above it. Add the year to the header (e.g. "Январь 2025") or a title with the year above the months.',
+    ru: 'Столбец B в строке заголовков 2 — месяц без года («Январь»), и год над ним не указан. Добавьте год в заголовок (например, «Январь 2025») или общий заголовок с годом над месяцами.',
+  },
+  'cell.subtotalRow': {
+    message: { code: 'cell.subtotalRow', params: { rows: 5 } },
+    en: 'a subtotal (equals the sum of the 5 rows above it), left out',
+    ru: 'промежуточный итог (равен сумме 5 строк над ним), пропущен',
+  },
+  'aggregate.ambiguousNumbers': {
+    message: { code: 'aggregate.ambiguousNumbers', params: { column: 'C', header: 'Revenue', count: 3, example: '1,234', a: 1234, b: 1.234 } },
+    en: 'Column C ("Revenue"): 3 amounts such as "1,234" read as 1234 (English format) or 1.234 (Russian format), and nothing in the column decides. Say which: --number-locale en or --number-locale ru on the command line, or "Number format" in the pane.',
+    ru: 'Столбец C («Revenue»): 3 суммы вроде «1,234» можно прочитать как 1234 (английский формат) или как 1,234 (русский формат), и ничто в столбце этого не решает. Укажите формат: --number-locale ru или --number-locale en в командной строке или «Формат чисел» в панели.',
+  },
+  'aggregate.noAmountsRead': {
+    message: { code: 'aggregate.noAmountsRead', params: { column: 'C', header: 'Сумма', count: 4 } },
+    en: 'Column C ("Сумма"): none of its 4 amounts is a number, so there is no total to analyse. Check that this is the amount column (--amount on the command line, the column choice in the pane).',
+    ru: 'Столбец C («Сумма»): ни одна из 4 сумм не число, поэтому анализировать нечего. Проверьте, тот ли это столбец суммы (--amount в командной строке, выбор столбца в панели).',
+  },
+  'input.formulasWithoutValues': {
+    message: { code: 'input.formulasWithoutValues', params: { column: 'C', header: 'Выручка', count: 21, first: 'C2' } },
+    en: 'Column C ("Выручка"): 21 cells (first C2) hold formulas without saved results — the file was written by a program that does not calculate formulas. Open it in Excel (or LibreOffice), let it calculate, save it, and run again.',
+    ru: 'Столбец C («Выручка»): в 21 ячейке (первая — C2) формулы без сохранённых значений: файл записан программой, которая не вычисляет формулы. Откройте его в Excel (или LibreOffice), дождитесь пересчёта, сохраните и запустите снова.',
+  },
+  'input.encoding': {
+    message: { code: 'input.encoding', params: { encoding: 'windows-1251', delimiter: ';' } },
+    en: 'The CSV file was read as windows-1251 text, fields separated by semicolons.',
+    ru: 'CSV-файл прочитан в кодировке windows-1251, разделитель полей — точка с запятой.',
+  },
   'aggregate.noMarginColumn': {
     message: { code: 'aggregate.noMarginColumn' },
     en: 'The rules use margin, but no margin column (Margin, Маржа, Прибыль…) was found.',
