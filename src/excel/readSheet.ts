@@ -78,6 +78,11 @@ export interface ReadOptions {
   /** Rows whose number formats are read. */
   formatRows?: number;
   budgetBytes?: number;
+  /**
+   * Each block of rows as it arrives: values[start .. start + rows.length). Lets the task pane
+   * pass the grid on to its analysis worker while the rest is still being read.
+   */
+  onChunk?: (start: number, rows: CellValue[][]) => void;
 }
 
 /** FNV-1a over strings, continued chunk by chunk. */
@@ -146,6 +151,7 @@ export async function readSheet(run: ExcelRun, ref: SourceRef = {}, options: Rea
         if (fmt) formats = fmt.numberFormat as string[][];
         const block = chunk.values as CellValue[][];
         for (let i = 0; i < n; i++) values[start + i] = block[i];
+        options.onChunk?.(start, block);
         const text = JSON.stringify(block);
         hash = fnv1a(text, hash);
         if (chunk.rowHidden !== false) {

@@ -4,10 +4,13 @@ import { createRoot } from 'react-dom/client';
 import { Lang } from '../core/format';
 import { ExcelRun } from '../excel/host';
 import { App } from '../taskpane/App';
+import { spawnAnalysisWorker } from '../taskpane/analysis/spawn';
+import { parseCsv } from '../core/csv';
+import { hostProfile } from './standin/hostProfile';
 import { evaluateClientsFormula, FunctionMeta, Registry, registryFromGlobal } from './formulas';
 import { Grid } from './Grid';
 import { createStandIn, StandIn } from './standin';
-import { WorkbookModel } from './standin/model';
+import { modelFromGrid, WorkbookModel } from './standin/model';
 import { modelFromXlsx, modelToXlsx } from './standin/xlsxModel';
 
 /**
@@ -33,8 +36,24 @@ interface Loaded {
 
 declare global {
   interface Window {
-    __workbench?: { model: WorkbookModel; standIn: StandIn; registry: Registry; ready: boolean };
+    __workbench?: {
+      model: WorkbookModel;
+      standIn: StandIn;
+      registry: Registry;
+      ready: boolean;
+      /**
+       * Test hook (tests/e2e): replace the workbook by one sheet parsed from CSV text with core's
+       * parseCsv (cells stay text, as the command line reads them), e.g. a generated
+       * 1,048,575-row log for the long-task measurement. The pane restarts on the new workbook.
+       */
+      openCsv: (text: string, sheetName: string) => void;
+    };
   }
+}
+
+/** The host profile named by `?host=web|windows|mac` (default web): the pane's platform follows it. */
+function profileFromQuery() {
+  return hostProfile(new URLSearchParams(location.search).get('host') ?? 'web');
 }
 
 function langFromQuery(): Lang {
@@ -54,26 +73,43 @@ function Workbench({ registry }: { registry: Registry }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const ids = useRef(0);
 
+  const profile = useMemo(profileFromQuery, []);
+  const show = useCallback(
+    (model: WorkbookModel, name: string) => {
+      const standIn = createStandIn(model, {
+        evaluateFormula: (f, s) => {
+          const v = evaluateClientsFormula(f, s, model, registry);
+          if (v === undefined) return '#NAME?';
+          return Array.isArray(v) ? (v[0]?.[0] ?? "#VALUE!") : v;
+        },
+      });
+      setLoaded({ model, standIn, name, id: ++ids.current });
+      setSheet(model.sheets.indexOf(model.activeSheet ?? model.sheets[0]));
+      setError(null);
+      window.__workbench = {
+        model,
+        standIn,
+        registry,
+        ready: true,
+        openCsv: (text, sheetName) => {
+          const csv = modelFromGrid([{ name: sheetName, values: parseCsv(text) }]);
+          csv.activeSheet = csv.sheets[0];
+          show(csv, `${sheetName}.csv`);
+        },
+      };
+    },
+    [registry],
+  );
+
   const open = useCallback(
     async (bytes: ArrayBuffer, name: string) => {
       try {
-        const model = await modelFromXlsx(bytes);
-        const standIn = createStandIn(model, {
-          evaluateFormula: (f, s) => {
-            const v = evaluateClientsFormula(f, s, model, registry);
-            if (v === undefined) return '#NAME?';
-            return Array.isArray(v) ? (v[0]?.[0] ?? "#VALUE!") : v;
-          },
-        });
-        setLoaded({ model, standIn, name, id: ++ids.current });
-        setSheet(model.sheets.indexOf(model.activeSheet ?? model.sheets[0]));
-        setError(null);
-        window.__workbench = { model, standIn, registry, ready: true };
+        show(await modelFromXlsx(bytes), name);
       } catch (e) {
         setError(`${name}: ${(e as Error).message}`);
       }
     },
-    [registry],
+    [show],
   );
 
   const loadSample = useCallback(
@@ -163,7 +199,7 @@ function Workbench({ registry }: { registry: Registry }) {
             loaded.model.activeSheet = loaded.model.sheets[i];
           }} />}</div>
           <aside className={styles.pane} aria-label="Task pane" data-testid="pane">
-            {run && <App key={`${loaded!.id}-${lang}`} env={{ lang, dark, inOffice: false, run }} />}
+            {run && <App key={`${loaded!.id}-${lang}`} env={{ lang, dark, inOffice: false, run, spawnWorker: spawnAnalysisWorker, platform: profile.platform }} />}
           </aside>
         </div>
       </div>
