@@ -1,5 +1,7 @@
 import { Analysis, analyzeGrid, ClientResult } from '../../core/analyze';
 import type { CellValue } from '../../core/cells';
+import type { Lang } from '../../core/format';
+import { DecideContext, decide, statusFromLabel, TierDecision } from '../../core/tiering';
 import { CancelledError, throwIfCancelled } from '../../excel/host';
 import { AnalyzeRequest, FromWorker, ROWS_PER_MESSAGE, ToWorker } from './protocol';
 
@@ -66,6 +68,23 @@ export class InlineAnalysis implements AnalysisClient {
 interface Held {
   worker: WorkerLike;
   grid: number;
+}
+
+/**
+ * A decision's `reason` is written by core on first read (a getter on its class, so 100,000
+ * clients stay fast) and is lost in the structured clone. Give it back the same way: on first
+ * read, core's `decide` on the inputs analyzeClients gave it (core/analyze.ts), which returns
+ * the same decision with its reason. Tests compare every reason with core's own.
+ */
+function withLazyReason(c: ClientResult, ctx: DecideContext): ClientResult {
+  let reason: Record<Lang, string> | undefined;
+  const input = { measure: c.total, orders: c.orders, previousTier: c.previousTier, reviewsBelow: c.reviewsBelow, previousStatus: statusFromLabel(c.previousStatus) };
+  Object.defineProperty(c.decision as TierDecision, 'reason', {
+    configurable: true,
+    enumerable: true,
+    get: () => (reason ??= decide(input, ctx).reason),
+  });
+  return c;
 }
 
 export class WorkerAnalysis implements AnalysisClient {
@@ -136,6 +155,7 @@ export class WorkerAnalysis implements AnalysisClient {
     const grid = held.grid;
     return new Promise<Analysis>((resolve, reject) => {
       let clients: ClientResult[] = [];
+      let summary: Omit<Analysis, 'clients'> | undefined;
       let received = 0;
       const end = () => {
         w.onmessage = null;
@@ -170,15 +190,20 @@ export class WorkerAnalysis implements AnalysisClient {
           case 'started':
             onProgress?.(undefined);
             return;
-          case 'clients':
-            if (clients.length !== m.total) clients = new Array<ClientResult>(m.total);
-            for (let i = 0; i < m.clients.length; i++) clients[m.start + i] = m.clients[i];
-            received += m.clients.length;
-            onProgress?.(0.9 + (0.1 * received) / m.total);
+          case 'summary':
+            summary = m.analysis;
+            clients = new Array<ClientResult>(m.total);
             return;
+          case 'clients': {
+            const ctx: DecideContext = { rules: summary!.rules, bars: summary!.bars };
+            for (let i = 0; i < m.clients.length; i++) clients[m.start + i] = withLazyReason(m.clients[i], ctx);
+            received += m.clients.length;
+            onProgress?.(0.9 + (0.1 * received) / clients.length);
+            return;
+          }
           case 'done':
             end();
-            resolve({ ...m.analysis, clients });
+            resolve({ ...summary!, clients });
             return;
           case 'failed': {
             end();

@@ -45,10 +45,11 @@ export class AnalysisEngine {
       if (grid !== this.grid || !this.complete) throw new Error(`Internal error: the analysis worker does not hold grid ${grid}.`);
       this.post({ kind: 'started', job });
       const { clients, ...rest } = analyzeGrid(this.rows, request);
+      this.post({ kind: 'summary', job, analysis: rest, total: clients.length });
       for (let start = 0; start < clients.length; start += CLIENTS_PER_MESSAGE) {
-        this.post({ kind: 'clients', job, start, total: clients.length, clients: clients.slice(start, start + CLIENTS_PER_MESSAGE) });
+        this.post({ kind: 'clients', job, start, clients: clients.slice(start, start + CLIENTS_PER_MESSAGE) });
       }
-      this.post({ kind: 'done', job, analysis: rest });
+      this.post({ kind: 'done', job });
     } catch (e) {
       this.post({ kind: 'failed', job, messages: { en: userMessage(e, 'en'), ru: userMessage(e, 'ru') } });
     }

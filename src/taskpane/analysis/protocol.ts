@@ -27,9 +27,14 @@ export type ToWorker =
 export type FromWorker =
   /** The analysis started (the grid was complete). */
   | { kind: 'started'; job: number }
-  /** Clients [start, start + clients.length) of `total`. */
-  | { kind: 'clients'; job: number; start: number; total: number; clients: ClientResult[] }
-  /** Everything but the clients, after the last slice of clients. */
-  | { kind: 'done'; job: number; analysis: Omit<Analysis, 'clients'> }
+  /** Everything but the clients, then `total` clients follow in slices. */
+  | { kind: 'summary'; job: number; analysis: Omit<Analysis, 'clients'>; total: number }
+  /**
+   * Clients [start, start + clients.length). Their decisions arrive without `reason`: core writes
+   * that text lazily through a getter, which a structured clone does not carry (see client.ts).
+   */
+  | { kind: 'clients'; job: number; start: number; clients: ClientResult[] }
+  /** The last slice was sent. */
+  | { kind: 'done'; job: number }
   /** The analysis failed: the message in both languages (as excel/errors `userMessage` gives it). */
   | { kind: 'failed'; job: number; messages: Record<Lang, string> };
