@@ -17,6 +17,7 @@ import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { Page } from 'playwright-core';
 import { openPage, ROOT, shot, useWorkbench } from './browser';
+import { strings } from '../../src/taskpane/i18n';
 import { FULL_ROWS, LOG_ROWS, writeLogCsv } from './longLog';
 
 jest.setTimeout(900_000);
@@ -81,7 +82,7 @@ async function openLog(csv: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 /** Whole-process time of the command line on the same CSV (best and median of `runs`). */
-function cliTimes(csv: string, runs: number): { ms: number[]; statuses: Record<string, number>; clients: number } | null {
+function cliTimes(csv: string, runs: number): { ms: number[]; statuses: Record<string, number>; tiers: Record<string, number>; clients: number } | null {
   const bin = path.join(ROOT, 'bin', 'client-tiers.js');
   if (!existsSync(path.join(ROOT, 'dist-cli'))) return null;
   const ms: number[] = [];
@@ -93,8 +94,8 @@ function cliTimes(csv: string, runs: number): { ms: number[]; statuses: Record<s
     if (r.status !== 0) throw new Error(`CLI failed: ${r.stderr}`);
     out = r.stdout;
   }
-  const json = JSON.parse(out) as { statuses: Record<string, number>; clients: number };
-  return { ms, statuses: json.statuses, clients: json.clients };
+  const json = JSON.parse(out) as { statuses: Record<string, number>; tiers: Record<string, number>; clients: number };
+  return { ms, statuses: json.statuses, tiers: json.tiers, clients: json.clients };
 }
 
 const T0 = Date.now();
@@ -163,13 +164,16 @@ async function measure(csv: string, page: Page, errors: string[]): Promise<void>
   for (const t of afterSecond.tasks) if (t.duration > longest) longest = t.duration;
   log(`second review in ${review2Ms.toFixed(0)} ms`);
   const statusText = (await page.getByTestId('status-counts').textContent()) ?? '';
+  const tierText = (await page.getByTestId('tier-counts').textContent()) ?? '';
 
   // ---- the command line on the same file ----
   const cli = cliTimes(csv, 3);
   log(`CLI: ${JSON.stringify(cli?.ms)}`);
   if (cli) {
     // same data, same answer
-    for (const [status, n] of Object.entries(cli.statuses)) if (n > 0) expect(statusText.toLowerCase()).toContain(`${n}`);
+    const t = strings('en');
+    for (const [status, n] of Object.entries(cli.statuses)) if (n > 0) expect(statusText).toContain(`${t.statuses[status]}: ${n}`);
+    for (const [tier, n] of Object.entries(cli.tiers)) expect(tierText).toContain(`${tier}: ${n} `);
   }
   const figures = {
     date: new Date().toISOString(),
