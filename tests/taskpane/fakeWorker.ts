@@ -12,7 +12,8 @@ export function clone<T>(x: T): T {
  * A Worker for tests: the real worker code (AnalysisEngine) on the other side of a message
  * boundary — every message structured-cloned and delivered in a later task, both ways — so the
  * pane's protocol, chunking, slicing and cancel are exercised as in a browser. `hold()` keeps
- * the worker's answers back until `release()` (to act while an analysis is "running").
+ * the worker's results back (its "started" still goes through) until `release()`, to act while
+ * an analysis is "running".
  */
 export class FakeWorker implements WorkerLike {
   onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
@@ -24,7 +25,7 @@ export class FakeWorker implements WorkerLike {
   private readonly engine = new AnalysisEngine((m) => {
     const copy = clone(m);
     this.sent.push(copy);
-    if (this.held) this.held.push(copy);
+    if (this.held && copy.kind !== 'started') this.held.push(copy);
     else this.deliver(copy);
   });
 
