@@ -176,7 +176,7 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
   const read = useCallback(
     async (source: SourceRef, options: ReadOptions = {}): Promise<SheetData> => {
       const stream = analysis.stream();
-      const data = await readSheet(run, source, { ...options, onChunk: (start, rows) => stream.add(start, rows) });
+      const data = await readSheet(run, source, { ...options, onChunk: (start, rows, json) => stream.add(start, rows, json) });
       stream.finish(data.values);
       return data;
     },

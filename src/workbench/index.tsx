@@ -127,8 +127,19 @@ function Workbench({ registry }: { registry: Registry }) {
   // every batch the pane runs may change the workbook: redraw the grid after it
   const run = useMemo<ExcelRun | undefined>(() => {
     if (!loaded) return undefined;
+    // Excel answers context.sync() through a round trip to the host, so the add-in's code after
+    // each sync runs in a new task; the stand-in answers in a microtask. Yield a task after each
+    // sync as Excel would, or a long read would be one long task here that it is not in Excel.
     return (batch) =>
-      loaded.standIn.run(batch).finally(() => {
+      loaded.standIn.run((ctx) => {
+        const sync = ctx.sync.bind(ctx);
+        ctx.sync = (async <T,>(passThrough?: T) => {
+          const r = await sync(passThrough);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          return r;
+        }) as typeof ctx.sync;
+        return batch(ctx);
+      }).finally(() => {
         setVersion((v) => v + 1);
         const active = loaded.model.activeSheet;
         if (active) setSheet(loaded.model.sheets.indexOf(active));

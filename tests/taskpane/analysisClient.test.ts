@@ -44,6 +44,8 @@ function expectSame(a: Analysis, expected: Analysis): void {
   expect(a.clients.map((c) => c.decision.reason)).toEqual(expected.clients.map((c) => c.decision.reason));
 }
 
+const rowsOf = (json: string) => JSON.parse(json) as CellValue[][];
+
 function chunks(values: CellValue[][], size: number): Array<[number, CellValue[][]]> {
   const out: Array<[number, CellValue[][]]> = [];
   for (let s = 0; s < values.length; s += size) out.push([s, values.slice(s, s + size)]);
@@ -67,7 +69,7 @@ describe('analysis in a worker', () => {
     expect(a.clients.length).toBeGreaterThan(CLIENTS_PER_MESSAGE);
     const w = workers[0];
     // the grid went once, as read; no second copy for the analysis
-    expect(w.received.filter((m) => m.kind === 'rows').map((m) => (m.kind === 'rows' ? m.rows.length : 0))).toEqual(chunks(grid, 7000).map(([, r]) => r.length));
+    expect(w.received.filter((m) => m.kind === 'rows').map((m) => (m.kind === 'rows' ? rowsOf(m.json).length : 0))).toEqual(chunks(grid, 7000).map(([, r]) => r.length));
     const slices = w.sent.filter((m) => m.kind === 'clients');
     expect(slices).toHaveLength(Math.ceil(a.clients.length / CLIENTS_PER_MESSAGE));
     for (const m of slices) if (m.kind === 'clients') expect(m.clients.length).toBeLessThanOrEqual(CLIENTS_PER_MESSAGE);
@@ -91,8 +93,10 @@ describe('analysis in a worker', () => {
     for (const m of rows) {
       if (m.kind !== 'rows') continue;
       expect(m.start).toBe(next);
-      expect(m.rows.length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
-      next += m.rows.length;
+      const rows = rowsOf(m.json);
+      expect(rows.length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
+      expect(rows).toEqual(grid.slice(m.start, m.start + rows.length));
+      next += rows.length;
     }
     expect(next).toBe(grid.length);
     // a second review of the same grid sends no rows again

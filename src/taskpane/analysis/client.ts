@@ -21,7 +21,8 @@ export interface AnalysisJob {
 
 /** Rows arriving while a sheet is read: pass them on as they come, then close with the full grid. */
 export interface GridStream {
-  add(start: number, rows: CellValue[][]): void;
+  /** `json`: the rows as JSON text when the caller has it already (readSheet does). */
+  add(start: number, rows: CellValue[][], json?: string): void;
   finish(values: CellValue[][]): void;
 }
 
@@ -111,7 +112,7 @@ export class WorkerAnalysis implements AnalysisClient {
   }
 
   private post(w: WorkerLike, m: ToWorker): void {
-    this.log.push({ kind: m.kind, items: m.kind === 'rows' ? m.rows.length : 0 });
+    this.log.push({ kind: m.kind, items: m.kind === 'rows' ? m.json.length : 0 });
     w.postMessage(m);
   }
 
@@ -120,9 +121,9 @@ export class WorkerAnalysis implements AnalysisClient {
     if (!w) return this.inline.stream();
     const grid = ++this.grids;
     return {
-      add: (start, rows) => {
+      add: (start, rows, json) => {
         // the worker may have been ended (a cancelled job) meanwhile: analyze() then sends the grid again
-        if (this.worker === w) this.post(w, { kind: 'rows', grid, start, rows });
+        if (this.worker === w) this.post(w, { kind: 'rows', grid, start, json: json ?? JSON.stringify(rows) });
       },
       finish: (values) => {
         if (this.worker !== w) return;
@@ -142,7 +143,7 @@ export class WorkerAnalysis implements AnalysisClient {
       const grid = ++this.grids;
       for (let start = 0; start < values.length; start += ROWS_PER_MESSAGE) {
         throwIfCancelled(signal);
-        this.post(w, { kind: 'rows', grid, start, rows: values.slice(start, start + ROWS_PER_MESSAGE) });
+        this.post(w, { kind: 'rows', grid, start, json: JSON.stringify(values.slice(start, start + ROWS_PER_MESSAGE)) });
         onProgress?.((0.3 * Math.min(values.length, start + ROWS_PER_MESSAGE)) / values.length);
         await nextTask();
       }

@@ -23,7 +23,10 @@ export class AnalysisEngine {
           this.rows = [];
           this.complete = false;
         }
-        for (let i = 0; i < m.rows.length; i++) this.rows[m.start + i] = m.rows[i];
+        {
+          const rows = JSON.parse(m.json) as CellValue[][];
+          for (let i = 0; i < rows.length; i++) this.rows[m.start + i] = rows[i];
+        }
         return;
       case 'end':
         if (m.grid !== this.grid) {
