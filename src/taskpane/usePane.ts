@@ -102,6 +102,14 @@ function pastColumn(values: ReadonlyArray<ReadonlyArray<unknown>>): number {
 const INLINE = new InlineAnalysis();
 
 /**
+ * Bytes per chunk the pane reads. Each chunk's response is parsed by Office.js and handled by us
+ * (signature, hand-off to the worker) on the main thread, the custom functions' thread in the
+ * shared runtime: 1 MB keeps that work short (measured in tests/e2e/longTasks.test.ts), at about
+ * 50 round trips for a full-height 4-column log.
+ */
+const READ_BUDGET = 1024 * 1024;
+
+/**
  * `analysis`: where the review's analysis runs — a worker (see analysis/client.ts) in Office and
  * the workbench, the pane's own thread by default.
  */
@@ -176,7 +184,7 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
   const read = useCallback(
     async (source: SourceRef, options: ReadOptions = {}): Promise<SheetData> => {
       const stream = analysis.stream();
-      const data = await readSheet(run, source, { ...options, onChunk: (start, rows, json) => stream.add(start, rows, json) });
+      const data = await readSheet(run, source, { budgetBytes: READ_BUDGET, ...options, onChunk: (start, rows, json) => stream.add(start, rows, json) });
       stream.finish(data.values);
       return data;
     },
