@@ -78,6 +78,12 @@ export interface ReadOptions {
   /** Rows whose number formats are read. */
   formatRows?: number;
   budgetBytes?: number;
+  /**
+   * Each block of rows as it arrives: values[start .. start + rows.length), and the block as the
+   * JSON text already made for the signature. Lets the task pane pass the grid on to its analysis
+   * worker while the rest is still being read (a string crosses to a worker as a plain copy).
+   */
+  onChunk?: (start: number, rows: CellValue[][], json: string) => void;
 }
 
 /** FNV-1a over strings, continued chunk by chunk. */
@@ -147,6 +153,7 @@ export async function readSheet(run: ExcelRun, ref: SourceRef = {}, options: Rea
         const block = chunk.values as CellValue[][];
         for (let i = 0; i < n; i++) values[start + i] = block[i];
         const text = JSON.stringify(block);
+        options.onChunk?.(start, block, text);
         hash = fnv1a(text, hash);
         if (chunk.rowHidden !== false) {
           if (chunk.rowHidden === true) for (let i = 0; i < n; i++) hiddenRows.push(start + i);

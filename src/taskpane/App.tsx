@@ -13,7 +13,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Lang } from '../core/format';
 import { ExcelRun } from '../excel/host';
 import { RulesStep } from './RulesStep';
@@ -24,6 +24,8 @@ import { Notices } from './notices';
 import { Dashboard, moneyFormatOf } from './dashboard';
 import { CellValue } from '../core/cells';
 import { readHistory } from '../excel/applyTiers';
+import { createAnalysisClient, WorkerLike } from './analysis/client';
+import { OfficePlatform } from './platform';
 
 export interface PaneEnvironment {
   lang: Lang;
@@ -32,6 +34,13 @@ export interface PaneEnvironment {
   inOffice: boolean;
   /** The door to Excel: Excel.run in Office, the stand-in in the workbench. */
   run?: ExcelRun;
+  /**
+   * Starts the analysis worker (analysis/spawn.ts in the entry points). Without it the analysis
+   * runs in the pane's thread (tests under jsdom).
+   */
+  spawnWorker?: () => WorkerLike | undefined;
+  /** Office.context.platform (the workbench: its host profile's); decides e.g. whether downloads work. */
+  platform?: OfficePlatform;
 }
 
 const useStyles = makeStyles({
@@ -74,7 +83,9 @@ function Outside({ env }: { env: PaneEnvironment }) {
 
 function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
   const styles = useStyles();
-  const { state, actions, t } = usePane(run, env.lang);
+  const analysis = useMemo(() => createAnalysisClient(env.spawnWorker), [env.spawnWorker]);
+  useEffect(() => () => analysis.dispose(), [analysis]);
+  const { state, actions, t } = usePane(run, env.lang, analysis);
   // the Tier history rows (either language), for the dashboard's movements since the last review
   const [history, setHistory] = useState<CellValue[][] | undefined>(undefined);
   useEffect(() => {
@@ -167,7 +178,7 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
       {state.step === 'dashboard' && state.analysis && (
         <Dashboard analysis={state.analysis} lang={env.lang} dark={env.dark} run={run} history={history} moneyFormat={moneyFormatOf(state.data, state.analysis)} />
       )}
-      {state.step === 'notices' && state.analysis && <Notices analysis={state.analysis} lang={env.lang} run={run} moneyFormat={moneyFormatOf(state.data, state.analysis)} />}
+      {state.step === 'notices' && state.analysis && <Notices analysis={state.analysis} lang={env.lang} run={run} platform={env.platform} moneyFormat={moneyFormatOf(state.data, state.analysis)} />}
     </main>
   );
 }

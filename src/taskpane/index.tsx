@@ -2,6 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { App, PaneEnvironment } from './App';
 import { Lang, langFromLocale } from '../core/format';
 import { officeRun } from '../excel/host';
+import { spawnAnalysisWorker } from './analysis/spawn';
+import { officePlatform } from './platform';
 
 /**
  * Task pane entry. In Excel it waits for Office.onReady and follows Office's display language
@@ -24,7 +26,7 @@ function environment(): PaneEnvironment {
   }
   const lang: Lang = langFromLocale(tag ?? (typeof navigator !== 'undefined' ? navigator.language : undefined));
   const inOffice = Boolean(office?.context?.host);
-  return { lang, dark, inOffice, run: inOffice && typeof Excel !== 'undefined' ? officeRun : undefined };
+  return { lang, dark, inOffice, run: inOffice && typeof Excel !== 'undefined' ? officeRun : undefined, spawnWorker: spawnAnalysisWorker, platform: officePlatform() };
 }
 
 /** True for a dark background colour such as "#1f1f1f". */

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { aggregate } from '../core/aggregate';
-import { Analysis, analyzeGrid } from '../core/analyze';
+import { Analysis } from '../core/analyze';
 import { Lang } from '../core/format';
 import { isoToDay } from '../core/parseDate';
 import type { NumberLocale } from '../core/parseMoney';
@@ -9,14 +9,15 @@ import { columnLetter } from '../core/cells';
 import { detectTable, Role, TableDetection, TableNotFoundError } from '../core/table';
 import { applyTiers, ApplyRecord, previousFromHistory, readHistory, undoApply } from '../excel/applyTiers';
 import { userMessage } from '../excel/errors';
-import { CancelledError, ExcelRun } from '../excel/host';
-import { listSources, readSheet, SheetData, SourceRef, TableInfo } from '../excel/readSheet';
+import { CancelledError, ExcelRun, throwIfCancelled } from '../excel/host';
+import { listSources, ReadOptions, readSheet, SheetData, SourceRef, TableInfo } from '../excel/readSheet';
 import { loadRules, saveRules } from '../excel/settings';
 import { NeedsConfirmation } from '../excel/writeBlock';
 import { loadApplyRecord } from '../excel/undoStore';
 import { strings } from './i18n';
 import { getWorkbookRules, setWorkbookRules } from '../functions/workbookRules';
 import { loadRulesLanguage, writeRulesRange } from '../excel/rulesRange';
+import { AnalysisClient, InlineAnalysis } from './analysis/client';
 
 /**
  * The pane's state and actions: read the source, detect the table (with the user's column
@@ -27,7 +28,8 @@ export type Intent = 'error' | 'warning' | 'success' | 'info';
 
 export interface Busy {
   label: string;
-  progress: number;
+  /** 0..1; undefined while the work left is unknown (the bar then moves without a figure). */
+  progress: number | undefined;
   cancel?: () => void;
 }
 
@@ -102,7 +104,21 @@ function pastColumn(values: ReadonlyArray<ReadonlyArray<unknown>>): number {
   return past;
 }
 
-export function usePane(run: ExcelRun, lang: Lang) {
+const INLINE = new InlineAnalysis();
+
+/**
+ * Bytes per chunk the pane reads. Each chunk's response is parsed by Office.js and handled by us
+ * (signature, hand-off to the worker) on the main thread, the custom functions' thread in the
+ * shared runtime: 1 MB keeps that work short (measured in tests/e2e/longTasks.test.ts), at about
+ * 50 round trips for a full-height 4-column log.
+ */
+const READ_BUDGET = 1024 * 1024;
+
+/**
+ * `analysis`: where the review's analysis runs — a worker (see analysis/client.ts) in Office and
+ * the workbench, the pane's own thread by default.
+ */
+export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = INLINE) {
   const t = strings(lang);
   const [state, setState] = useState<PaneState>({
     step: 'source',
@@ -171,11 +187,22 @@ export function usePane(run: ExcelRun, lang: Lang) {
     }
   }, [run, patch, fail, t, lang]);
 
+  /** Read the source, passing the rows on to the analysis as they arrive. */
+  const read = useCallback(
+    async (source: SourceRef, options: ReadOptions = {}): Promise<SheetData> => {
+      const stream = analysis.stream();
+      const data = await readSheet(run, source, { budgetBytes: READ_BUDGET, ...options, onChunk: (start, rows, json) => stream.add(start, rows, json) });
+      stream.finish(data.values);
+      return data;
+    },
+    [run, analysis],
+  );
+
   const readSource = useCallback(async () => {
     const ctrl = new AbortController();
     patch({ busy: { label: t.busy.read, progress: 0, cancel: () => ctrl.abort() }, message: null, analysis: null, reviewedSignature: null });
     try {
-      const data = await readSheet(run, stateRef.current.source, {
+      const data = await read(stateRef.current.source, {
         signal: ctrl.signal,
         onProgress: (d, l) => patch({ busy: { label: t.busy[l] ?? l, progress: d, cancel: () => ctrl.abort() } }),
       });
@@ -183,7 +210,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
     } catch (e) {
       fail(e);
     }
-  }, [run, patch, detect, fail, t]);
+  }, [read, patch, detect, fail, t]);
 
   const setOverride = useCallback(
     (role: Role, index: number | null) => {
@@ -213,29 +240,37 @@ export function usePane(run: ExcelRun, lang: Lang) {
   const review = useCallback(async () => {
     const s = stateRef.current;
     if (!s.data || !s.detection) return;
-    patch({ busy: { label: t.busy.analyze, progress: 0 }, message: null });
+    const ctrl = new AbortController();
+    const busy = (progress: number | undefined) => patch({ busy: { label: t.busy.analyze, progress, cancel: () => ctrl.abort() } });
+    busy(0);
+    patch({ message: null });
     try {
       const history = await readHistory(run);
       const previous = previousFromHistory(history);
       const { windowMonths, asOfDay } = reviewWindow(s);
       const checked = parseRuleSet(s.rules, lang);
       if (!checked.ok) throw new Error(`${t.rules.invalid} ${checked.problems.join('; ')}`);
-      const analysis = analyzeGrid(s.data.values, {
-        rules: checked.rules,
-        detect: { headerRow: s.detection.headerRow, overrides: coreOverrides(s.data.values, s.overrides) },
-        asOfDay,
-        windowMonths,
-        numberLocale: s.numberLocale,
-        previous,
-        periods: true,
-      });
+      throwIfCancelled(ctrl.signal);
+      const result = await analysis.analyze(
+        s.data.values,
+        {
+          rules: checked.rules,
+          detect: { headerRow: s.detection.headerRow, overrides: coreOverrides(s.data.values, s.overrides) },
+          asOfDay,
+          windowMonths,
+          numberLocale: s.numberLocale,
+          previous,
+          periods: true,
+        },
+        { signal: ctrl.signal, onProgress: busy },
+      );
       // Pareto bars need the whole population: hand them to the functions with the rules
-      setWorkbookRules(analysis.rules, analysis.bars, getWorkbookRules()?.lang);
-      patch({ analysis, reviewedSignature: s.data.signature, busy: null, step: 'review' });
+      setWorkbookRules(result.rules, result.bars, getWorkbookRules()?.lang);
+      patch({ analysis: result, reviewedSignature: s.data.signature, busy: null, step: 'review' });
     } catch (e) {
       fail(e);
     }
-  }, [run, patch, fail, t, lang]);
+  }, [run, analysis, patch, fail, t, lang]);
 
   const apply = useCallback(
     async (overwriteConfirmed = false) => {
@@ -246,7 +281,7 @@ export function usePane(run: ExcelRun, lang: Lang) {
       busy(0, 'read');
       try {
         // the sheet must be what was reviewed
-        const now = await readSheet(run, s.source, { signal: ctrl.signal, onProgress: (d) => busy(d * 0.3, 'read') });
+        const now = await read(s.source, { signal: ctrl.signal, onProgress: (d) => busy(d * 0.3, 'read') });
         if (now.signature !== s.reviewedSignature) {
           patch({ busy: null, message: { intent: 'warning', text: t.review.changed }, data: now, analysis: null, ...detect(now, s.overrides) });
           return;
@@ -257,14 +292,14 @@ export function usePane(run: ExcelRun, lang: Lang) {
         setWorkbookRules(s.analysis.rules, s.analysis.bars, written.lang);
         const where = `${record.address.sheetName}`;
         // re-read so the next apply sees our own columns
-        const after = await readSheet(run, s.source);
+        const after = await read(s.source);
         patch({ busy: null, lastApply: record, confirm: null, data: after, reviewedSignature: null, message: { intent: 'success', text: t.review.applied(record.written, where) } });
       } catch (e) {
         if (e instanceof NeedsConfirmation) patch({ busy: null, confirm: e });
         else fail(e);
       }
     },
-    [run, lang, patch, fail, detect, t],
+    [run, read, lang, patch, fail, detect, t],
   );
 
   const undo = useCallback(async () => {
@@ -273,12 +308,12 @@ export function usePane(run: ExcelRun, lang: Lang) {
     patch({ busy: { label: t.busy.undo, progress: 0 } });
     try {
       await undoApply(run, s.lastApply, (d) => patch({ busy: { label: t.busy.undo, progress: d } }));
-      const after = await readSheet(run, s.source);
+      const after = await read(s.source);
       patch({ busy: null, lastApply: null, data: after, analysis: null, message: { intent: 'success', text: t.review.undone } });
     } catch (e) {
       fail(e);
     }
-  }, [run, patch, fail, t]);
+  }, [run, read, patch, fail, t]);
 
   const actions = useMemo(
     () => ({ init, readSource, setOverride, setRules, persistRules, review, apply, undo, patch }),

@@ -4,10 +4,13 @@ import { createRoot } from 'react-dom/client';
 import { Lang } from '../core/format';
 import { ExcelRun } from '../excel/host';
 import { App } from '../taskpane/App';
+import { spawnAnalysisWorker } from '../taskpane/analysis/spawn';
+import { parseCsv } from '../core/csv';
+import { hostProfile } from './standin/hostProfile';
 import { calculatorFor, FunctionsMetadata, Registry, registryFromGlobal } from './formulas';
 import { Grid } from './Grid';
 import { createStandIn, StandIn } from './standin';
-import { WorkbookModel } from './standin/model';
+import { modelFromGrid, WorkbookModel } from './standin/model';
 import { modelFromXlsx, modelToXlsx } from './standin/xlsxModel';
 
 /**
@@ -33,8 +36,24 @@ interface Loaded {
 
 declare global {
   interface Window {
-    __workbench?: { model: WorkbookModel; standIn: StandIn; registry: Registry; ready: boolean };
+    __workbench?: {
+      model: WorkbookModel;
+      standIn: StandIn;
+      registry: Registry;
+      ready: boolean;
+      /**
+       * Test hook (tests/e2e): replace the workbook by one sheet parsed from CSV text with core's
+       * parseCsv (cells stay text, as the command line reads them), e.g. a generated
+       * 1,048,575-row log for the long-task measurement. The pane restarts on the new workbook.
+       */
+      openCsv: (text: string, sheetName: string) => void;
+    };
   }
+}
+
+/** The host profile named by `?host=web|windows|mac` (default web): the pane's platform follows it. */
+function profileFromQuery() {
+  return hostProfile(new URLSearchParams(location.search).get('host') ?? 'web');
 }
 
 function langFromQuery(): Lang {
@@ -54,26 +73,43 @@ function Workbench({ registry }: { registry: Registry }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const ids = useRef(0);
 
+  const profile = useMemo(profileFromQuery, []);
+  const show = useCallback(
+    (model: WorkbookModel, name: string) => {
+      const standIn = createStandIn(model, {
+        evaluateFormula: (f, s, r, c) => {
+          const v = calculatorFor(model, registry, profile).value(f, s, r, c);
+          if (v === undefined) return '#NAME?';
+          return Array.isArray(v) ? (v[0]?.[0] ?? "#VALUE!") : v;
+        },
+      });
+      setLoaded({ model, standIn, name, id: ++ids.current });
+      setSheet(model.sheets.indexOf(model.activeSheet ?? model.sheets[0]));
+      setError(null);
+      window.__workbench = {
+        model,
+        standIn,
+        registry,
+        ready: true,
+        openCsv: (text, sheetName) => {
+          const csv = modelFromGrid([{ name: sheetName, values: parseCsv(text) }]);
+          csv.activeSheet = csv.sheets[0];
+          show(csv, `${sheetName}.csv`);
+        },
+      };
+    },
+    [registry, profile],
+  );
+
   const open = useCallback(
     async (bytes: ArrayBuffer, name: string) => {
       try {
-        const model = await modelFromXlsx(bytes, name);
-        const standIn = createStandIn(model, {
-          evaluateFormula: (f, s, r, c) => {
-            const v = calculatorFor(model, registry).value(f, s, r, c);
-            if (v === undefined) return '#NAME?';
-            return Array.isArray(v) ? (v[0]?.[0] ?? "#VALUE!") : v;
-          },
-        });
-        setLoaded({ model, standIn, name, id: ++ids.current });
-        setSheet(model.sheets.indexOf(model.activeSheet ?? model.sheets[0]));
-        setError(null);
-        window.__workbench = { model, standIn, registry, ready: true };
+        show(await modelFromXlsx(bytes, name), name);
       } catch (e) {
         setError(`${name}: ${(e as Error).message}`);
       }
     },
-    [registry],
+    [show],
   );
 
   const loadSample = useCallback(
@@ -91,8 +127,19 @@ function Workbench({ registry }: { registry: Registry }) {
   // every batch the pane runs may change the workbook: redraw the grid after it
   const run = useMemo<ExcelRun | undefined>(() => {
     if (!loaded) return undefined;
+    // Excel answers context.sync() through a round trip to the host, so the add-in's code after
+    // each sync runs in a new task; the stand-in answers in a microtask. Yield a task after each
+    // sync as Excel would, or a long read would be one long task here that it is not in Excel.
     return (batch) =>
-      loaded.standIn.run(batch).finally(() => {
+      loaded.standIn.run((ctx) => {
+        const sync = ctx.sync.bind(ctx);
+        ctx.sync = (async <T,>(passThrough?: T) => {
+          const r = await sync(passThrough);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          return r;
+        }) as typeof ctx.sync;
+        return batch(ctx);
+      }).finally(() => {
         setVersion((v) => v + 1);
         const active = loaded.model.activeSheet;
         if (active) setSheet(loaded.model.sheets.indexOf(active));
@@ -163,7 +210,7 @@ function Workbench({ registry }: { registry: Registry }) {
             loaded.model.activeSheet = loaded.model.sheets[i];
           }} />}</div>
           <aside className={styles.pane} aria-label="Task pane" data-testid="pane">
-            {run && <App key={`${loaded!.id}-${lang}`} env={{ lang, dark, inOffice: false, run }} />}
+            {run && <App key={`${loaded!.id}-${lang}`} env={{ lang, dark, inOffice: false, run, spawnWorker: spawnAnalysisWorker, platform: profile.platform }} />}
           </aside>
         </div>
       </div>

@@ -7,7 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../src/taskpane/App';
+import { App, PaneEnvironment } from '../../src/taskpane/App';
+import { hostProfile } from '../../src/workbench/standin/hostProfile';
 import { strings, Strings } from '../../src/taskpane/i18n';
 import { Lang } from '../../src/core/format';
 import { createStandIn, ExcelRun, StandIn, WorkbookModel } from '../../src/workbench/standin';
@@ -208,11 +209,14 @@ export interface Pane {
 /**
  * Render the pane over a model (the sample workbook by default) and wait for its sheet list.
  * `wrap` may put something between the pane and the stand-in (e.g. a gate that holds requests).
+ * `env` adds to the pane's environment (e.g. a worker to analyse in). The platform is the host
+ * profile's named by CLIENT_TIERS_HOST (web by default), so the whole suite can run as on a Mac:
+ * `CLIENT_TIERS_HOST=mac npx jest tests/taskpane`.
  */
-export async function renderPane(lang: Lang, model?: WorkbookModel, wrap: (run: ExcelRun) => ExcelRun = (run) => run): Promise<Pane> {
+export async function renderPane(lang: Lang, model?: WorkbookModel, wrap: (run: ExcelRun) => ExcelRun = (run) => run, env: Partial<PaneEnvironment> = {}): Promise<Pane> {
   const m = model ?? (await loadSample(lang));
   const standIn = createStandIn(m);
-  render(<App env={{ lang, dark: false, inOffice: false, run: wrap(standIn.run) }} />);
+  render(<App env={{ lang, dark: false, inOffice: false, run: wrap(standIn.run), platform: hostProfile().platform, ...env }} />);
   const t = strings(lang);
   // init() lists the sheets: wait until the first one is an option
   await within(screen.getByLabelText(t.source.sheet)).findByRole('option', { name: m.sheets[0].name });

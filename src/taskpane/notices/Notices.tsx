@@ -45,6 +45,7 @@ import type { ExcelRun } from '../../excel/host';
 import { loadNoticeTemplates, saveNoticeTemplates, writeNotices } from '../../excel/noticesSheet';
 import { copyText, downloadBytes, downloadsAvailable, selectContents, todayIso } from './browser';
 import { noticeStrings } from './strings';
+import { blobDownloadsWork, OfficePlatform } from '../platform';
 
 export interface NoticesProps {
   /** The reviewed analysis (the pane's step 3). */
@@ -55,6 +56,11 @@ export interface NoticesProps {
   run: ExcelRun;
   /** Whether this host lets the add-in download files; default: detected from the browser. */
   downloads?: boolean;
+  /**
+   * The Office platform (Office.context.platform). On Mac, Office ignores blob downloads from
+   * add-ins (office-js #2700), so the pane offers the Notices sheet and "Copy all letters" there.
+   */
+  platform?: OfficePlatform;
   /** Date of the letters as YYYY-MM-DD; default today (tests pass a fixed one). */
   today?: string;
   /** The amount column's Excel number format: its currency fills an empty Currency field. */
@@ -100,7 +106,7 @@ const MAX_OPTIONS = 200;
  *
  * @example <Notices analysis={state.analysis} lang={env.lang} run={run} />
  */
-export function Notices({ analysis, lang, run, downloads, today, moneyFormat }: NoticesProps) {
+export function Notices({ analysis, lang, run, downloads, platform, today, moneyFormat }: NoticesProps) {
   const t = noticeStrings(lang);
   const styles = useStyles();
   const [set, setSet] = useState<NoticeTemplates>(DEFAULT_TEMPLATES);
@@ -114,7 +120,8 @@ export function Notices({ analysis, lang, run, downloads, today, moneyFormat }: 
   const [clientKey, setClientKey] = useState<string | null>(null);
   const [busy, setBusy] = useState<{ label: string; progress: number } | null>(null);
   const [message, setMessage] = useState<{ intent: Intent; text: string; items?: string[] } | null>(null);
-  const canDownload = useMemo(() => downloads ?? downloadsAvailable(), [downloads]);
+  const blobsIgnored = !blobDownloadsWork(platform);
+  const canDownload = useMemo(() => !blobsIgnored && (downloads ?? downloadsAvailable()), [downloads, blobsIgnored]);
 
   // ---- the templates saved in the workbook ----
   useEffect(() => {
@@ -244,6 +251,19 @@ export function Notices({ analysis, lang, run, downloads, today, moneyFormat }: 
       selectContents(previewRef.current);
       setMessage({ intent: 'warning', text: t.copyFailed });
     }
+  };
+
+  /** Every letter as plain text, for the clipboard (where files cannot be saved: Office on Mac). */
+  const copyAll = async () => {
+    if (!parsed.ok) return;
+    const notices = buildNotices(analysis, parsed.templates, options);
+    if (notices.length === 0) {
+      setMessage({ intent: 'info', text: t.nothingToGenerate });
+      return;
+    }
+    const text = notices.map((n) => `${n.subject}\n\n${n.body}`).join(`\n\n${'—'.repeat(24)}\n\n`);
+    const ok = await copyText(text);
+    setMessage(ok ? { intent: 'success', text: t.copiedAll(notices.length) } : { intent: 'warning', text: t.copyAllFailed });
   };
 
   const download = () => {
@@ -434,11 +454,23 @@ export function Notices({ analysis, lang, run, downloads, today, moneyFormat }: 
         <Button onClick={() => void copy()} disabled={!preview} data-testid="notices-copy">
           {t.copy}
         </Button>
-        <Button onClick={download} disabled={disabled || !canDownload || errors.length > 0 || total === 0} data-testid="notices-download">
-          {t.download}
-        </Button>
+        {blobsIgnored ? (
+          <Button onClick={() => void copyAll()} disabled={disabled || errors.length > 0 || total === 0} aria-describedby="notices-mac" data-testid="notices-copy-all">
+            {t.copyAll}
+          </Button>
+        ) : (
+          <Button onClick={download} disabled={disabled || !canDownload || errors.length > 0 || total === 0} data-testid="notices-download">
+            {t.download}
+          </Button>
+        )}
       </div>
-      {!canDownload && <Caption1 data-testid="notices-no-download">{t.noDownload}</Caption1>}
+      {blobsIgnored ? (
+        <Caption1 id="notices-mac" data-testid="notices-mac">
+          {t.macNoDownload}
+        </Caption1>
+      ) : (
+        !canDownload && <Caption1 data-testid="notices-no-download">{t.noDownload}</Caption1>
+      )}
       {busy && (
         <div role="status" aria-live="polite" data-testid="notices-busy">
           <Caption1>{busy.label}</Caption1>

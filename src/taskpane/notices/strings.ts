@@ -37,6 +37,11 @@ export const NOTICE_STRINGS = {
     copy: 'Copy this letter',
     download: 'Download .docx',
     noDownload: 'Downloads are not available in this Excel. Generate the Notices sheet instead and copy the letters from there.',
+    copyAll: 'Copy all letters',
+    macNoDownload:
+      'Excel on Mac does not let add-ins save files, so there is no .docx here. “Generate notices” writes every letter to the Notices sheet; “Copy all letters” puts them on the clipboard to paste into Word.',
+    copiedAll: (n: number) => `${n} letter${n === 1 ? ' is' : 's are'} on the clipboard: paste into Word (⌘V).`,
+    copyAllFailed: 'This Excel does not allow copying from the add-in. Use “Generate notices” and copy the letters from the Notices sheet.',
     saved: 'Templates saved in the workbook.',
     savedInvalid: 'Not saved: fix the problems listed first.',
     loadInvalid: 'The templates saved in this workbook are not valid, so our defaults are shown:',
@@ -83,6 +88,11 @@ export const NOTICE_STRINGS = {
     copy: 'Копировать письмо',
     download: 'Скачать .docx',
     noDownload: 'В этой версии Excel скачивание недоступно. Создайте лист уведомлений и копируйте письма оттуда.',
+    copyAll: 'Копировать все письма',
+    macNoDownload:
+      'Excel для Mac не позволяет надстройкам сохранять файлы, поэтому .docx здесь нет. «Создать уведомления» записывает все письма на лист уведомлений; «Копировать все письма» помещает их в буфер обмена, чтобы вставить в Word.',
+    copiedAll: (n: number) => `Писем в буфере обмена: ${n}. Вставьте их в Word (⌘V).`,
+    copyAllFailed: 'Эта версия Excel не разрешает надстройке копировать. Нажмите «Создать уведомления» и копируйте письма с листа уведомлений.',
     saved: 'Шаблоны сохранены в книге.',
     savedInvalid: 'Не сохранено: сначала исправьте перечисленные ошибки.',
     loadInvalid: 'Шаблоны, сохранённые в этой книге, содержат ошибки, поэтому показаны шаблоны по умолчанию:',
