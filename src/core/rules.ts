@@ -284,3 +284,11 @@ export function ruleSetFromThresholds(rows: Array<{ name: string; minAmount: num
   if (!r.ok) throw new RuleSetError(r.issues);
   return r.rules;
 }
+
+/**
+ * The workbook setting that holds the saved rule set (`Office.context.document.settings` /
+ * `workbook.settings`): written by the pane (src/excel/settings), read by the custom functions
+ * when no rules range is given. One key, kept here so both read the same one without the
+ * functions importing the Excel layer.
+ */
+export const RULES_SETTING_KEY = 'clientTiers.rules';

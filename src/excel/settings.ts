@@ -1,6 +1,6 @@
 import { Lang } from '../core/format';
 import { renderMessage } from '../core/messages';
-import { parseRuleSet, RuleSet } from '../core/rules';
+import { parseRuleSet, RULES_SETTING_KEY, RuleSet } from '../core/rules';
 import { ExcelRun } from './host';
 import { toLayerError } from './errors';
 
@@ -9,7 +9,7 @@ import { toLayerError } from './errors';
  * CLIENTS.VIPTIER without a rules argument and the next person opening the file use the same
  * rules. What is read back is validated again: a hand-edited or older setting gives messages.
  */
-export const RULES_KEY = 'clientTiers.rules';
+export const RULES_KEY = RULES_SETTING_KEY;
 
 /** Store a JSON-serialisable value in the workbook settings under `key`. */
 export async function saveSetting(run: ExcelRun, key: string, value: unknown): Promise<void> {

@@ -1,7 +1,7 @@
 import { Lang } from '../core/format';
 import { parseRuleSet, RuleSet } from '../core/rules';
 import { TierBar } from '../core/tiering';
-import { RULES_KEY } from '../excel/settings';
+import { RULES_SETTING_KEY as RULES_KEY } from '../core/rules';
 
 /**
  * The rule set saved in the workbook, as the task pane hands it to the custom functions:
