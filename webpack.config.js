@@ -219,6 +219,8 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, workbench ? 'dist-workbench' : 'dist'),
       filename: '[name].js',
+      // the analysis Web Worker (src/taskpane/analysis/spawn.ts) and the chunks it shares
+      chunkFilename: 'chunks/[name].js',
       clean: true,
       compareBeforeEmit: false, // always write, so file times tell whether dist/ is up to date (tests rely on it)
     },

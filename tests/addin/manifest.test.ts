@@ -269,7 +269,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** What may ship in dist/: the pane page, the two bundles (and their maps/licences), the metadata, icons, the manifest. */
-const SHIPPABLE = /^(taskpane\.html|(taskpane|functions)\.js(\.map|\.LICENSE\.txt)?|functions\.json|manifest\.xml|assets\/icon-\d+\.png)$/;
+const SHIPPABLE = /^(taskpane\.html|(taskpane|functions)\.js(\.map|\.LICENSE\.txt)?|chunks\/[\w-]+\.js(\.map|\.LICENSE\.txt)?|functions\.json|manifest\.xml|assets\/icon-\d+\.png)$/;
 
 describe('ADDIN_URL=https://tiers.example.org/addin: the production build', () => {
   const BASE = 'https://tiers.example.org/addin';

@@ -13,7 +13,7 @@
 export function spawnAnalysisWorker(): Worker | undefined {
   if (typeof Worker === 'undefined') return undefined;
   try {
-    return new Worker(new URL('./analysis.worker.ts', import.meta.url));
+    return new Worker(new URL('./analysis.worker.ts', import.meta.url), { name: 'analysis-worker' });
   } catch {
     return undefined;
   }
