@@ -5,20 +5,12 @@
  * duplicated names, and the user's sort of a range or table (rows move, formats move with them).
  */
 import { Lang } from '../../src/core/format';
+import { seededRandom } from '../../src/core/seededRandom';
 import type { Notice } from '../../src/core/notices';
 import { SheetModel } from '../../src/workbench/standin';
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random sequence: core's mulberry32. */
+export const random = seededRandom;
 
 const WORDS: Record<Lang, string[]> = {
   en: ['revenue', 'volume', 'grace', 'period', 'service', 'manager', 'review', 'status'],
