@@ -118,31 +118,20 @@ export async function loadXlsx(data: Uint8Array, name: string): Promise<{ workbo
 
 /**
  * An ExcelJS worksheet as a 2-D array of plain cell values (formula cells give their saved
- * result). A formula with no saved result (a file written by openpyxl or ExcelJS without
- * calculating) reads as blank and, when `noValue` is given, is listed there (zero-based).
+ * result). The command line reads cell values with ./xlsxStream, which also lists formulas
+ * without a saved result; this serves the tests and tools that hold an ExcelJS workbook.
  */
-export function worksheetGrid(ws: ExcelJS.Worksheet, noValue?: Array<{ row: number; col: number }>): CellValue[][] {
+export function worksheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
   const grid: CellValue[][] = [];
   const rowCount = ws.rowCount;
   for (let r = 1; r <= rowCount; r++) {
     const row = ws.getRow(r);
     const out: CellValue[] = [];
     const values = row.values as unknown[];
-    for (let c = 1; c < values.length; c++) {
-      const v = values[c];
-      if (noValue && formulaWithoutValue(v)) noValue.push({ row: r - 1, col: c - 1 });
-      out.push(plainValue(v));
-    }
+    for (let c = 1; c < values.length; c++) out.push(plainValue(values[c]));
     grid.push(out);
   }
   return grid;
-}
-
-/** An ExcelJS formula cell value (`{ formula }` / `{ sharedFormula }`) with no saved result. */
-export function formulaWithoutValue(v: unknown): boolean {
-  if (v === null || typeof v !== 'object' || v instanceof Date) return false;
-  const o = v as Record<string, unknown>;
-  return ('formula' in o || 'sharedFormula' in o) && (o.result === undefined || o.result === null);
 }
 
 export function plainValue(v: unknown): CellValue {

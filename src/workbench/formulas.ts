@@ -221,16 +221,6 @@ function invoke(call: Call, registry: Registry): Evaluated {
 }
 
 /**
- * Evaluate one formula now (no cache); undefined when it is not a CLIENTS call this evaluator
- * understands. `profile` defaults to the one named by CLIENT_TIERS_HOST (else web).
- */
-export function evaluateClientsFormula(formula: string, here: SheetModel, model: WorkbookModel, registry: Registry, profile: HostProfile = hostProfile()): Evaluated | undefined {
-  const p = prepare(formula, here, model, registry, profile);
-  if (!p) return undefined;
-  return p.kind === 'value' ? p.value : invoke(p.call, registry);
-}
-
-/**
  * Excel's recalculation for one workbook: results are kept per formula cell and recomputed only
  * when the cell's formula or the content of its arguments changed, the function is volatile, or a
  * full recalculation was requested since (see the file comment). `calls` counts function calls.
