@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
-import { unzipSync } from 'fflate';
+import * as path from 'path';
+import { unzipSync, Unzipped } from 'fflate';
 // ExcelJS is loaded when a workbook is written (start-up of other commands stays fast, issue 17)
 import type ExcelJS from 'exceljs';
 import {
@@ -21,9 +22,10 @@ import {
   summaryRows,
   tierColours,
 } from '../core';
-import { InputFile, SheetGrid } from './readInput';
+import { InputFile, loadXlsx, SheetGrid } from './readInput';
 import { writeViaTemp } from './safeWrite';
 import { Feature, lostFeatures, OWN_NAME_PREFIX } from './xlsxPackage';
+import { columnLetter, lightParts, NewSheet, NotStreamable, quoteSheet, XlsxEdit } from './xlsxWriter';
 
 /**
  * `apply`: a copy of the workbook with the result columns beside the client data (or, for a
@@ -75,18 +77,99 @@ const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 export async function writeApplied(input: InputFile, sheet: SheetGrid, a: Analysis, out: string, lang: Lang, options: ApplyOptions = {}): Promise<Written> {
   return writeViaTemp(out, async (tmp) => {
     if (input.kind !== 'xlsx') return applyToCsv(sheet, a, tmp, lang);
-    const { written, replaced } = await applyToXlsx(input, sheet, a, tmp, lang, options);
-    if (input.bytes) {
-      const lost = lostFeatures(unzipSync(input.bytes), unzipSync(new Uint8Array(await fs.readFile(tmp))), replaced);
-      if (lost.length && !options.force) throw new LossError(lost);
-      if (lost.length) {
-        written.lost = lost;
-        written.notes.push(msg('apply.lostForced', { count: lost.length }));
-      }
+    // a transaction log changes no cell of the workbook: its parts are copied as stored
+    if (a.table.shape === 'transactions') {
+      const streamed = await applyAsStored(new Uint8Array(await fs.readFile(input.path)), a, tmp, lang, options);
+      if (streamed) return streamed;
     }
-    return written;
+    const { workbook, bytes } = input.workbook && input.bytes ? { workbook: input.workbook, bytes: input.bytes } : await loadXlsx(new Uint8Array(await fs.readFile(input.path)), path.basename(input.path));
+    const { written, replaced } = await applyToXlsx(workbook, sheet, a, tmp, lang, options);
+    return checkLoss(written, unzipSync(bytes), unzipSync(new Uint8Array(await fs.readFile(tmp))), replaced, options);
   });
 }
+
+/** What the copy lost (xlsxPackage `lostFeatures`): refused unless `force`, then said. */
+function checkLoss(written: Written, before: Unzipped, after: Unzipped, replaced: string[], options: ApplyOptions): Written {
+  const lost = lostFeatures(before, after, replaced);
+  if (lost.length && !options.force) throw new LossError(lost);
+  if (lost.length) {
+    written.lost = lost;
+    written.notes.push(msg('apply.lostForced', { count: lost.length }));
+  }
+  return written;
+}
+
+/**
+ * A transaction log: the per-client sheet and the summary added to the package as it is stored
+ * (xlsxWriter), the workbook's parts copied without a workbook model — bounded memory and the
+ * time of a file copy on a full-height sheet (issue 17). Undefined when the package needs the
+ * whole-workbook path (see NotStreamable); the same names, marks, notes and loss check as it.
+ */
+async function applyAsStored(data: Uint8Array, a: Analysis, file: string, lang: Lang, options: ApplyOptions): Promise<Written | undefined> {
+  const notes: Message[] = [];
+  const replaced: string[] = [];
+  let asStored: Set<string>;
+  let target: string;
+  let summaryName: string;
+  try {
+    const edit = new XlsxEdit(data);
+    target = placeSheet(packageSheets(edit), CLIENT_SHEET_NAMES, OWN.clientSheet, lang, options, notes, replaced);
+    edit.addSheet(clientSheet(edit, target, a, lang, notes));
+    edit.markCells(OWN.clientSheet, target, [{ r: 0, c: 0 }]);
+    summaryName = placeSheet(packageSheets(edit), SUMMARY_SHEET_NAMES, OWN.summary, lang, options, notes, replaced);
+    edit.addSheet(summarySheet(edit, summaryName, a, lang));
+    edit.markCells(OWN.summary, summaryName, [{ r: 0, c: 0 }]);
+    asStored = await edit.write(file);
+  } catch (e) {
+    if (e instanceof NotStreamable) return undefined;
+    throw e;
+  }
+  const written: Written = { sheet: target, summarySheet: summaryName, rows: a.clients.length, notes, lost: [] };
+  return checkLoss(written, lightParts(data, asStored), lightParts(new Uint8Array(await fs.readFile(file)), asStored), replaced, options);
+}
+
+/** Clients by rank (unranked last, by key): the order of the per-client sheet. */
+function clientsInOrder(a: Analysis): Analysis['clients'] {
+  return [...a.clients].sort((x, y) => (x.rank || Infinity) - (y.rank || Infinity) || (x.key < y.key ? -1 : 1));
+}
+
+/** The per-client sheet as writeClientSheet lays it out: bold header, formats by column, widths, frozen header. */
+function clientSheet(edit: XlsxEdit, name: string, a: Analysis, lang: Lang, notes: Message[]): NewSheet {
+  const bold = edit.style({ bold: true });
+  const money = edit.style({ numFmt: '#,##0.00' });
+  const date = edit.style({ numFmt: dateFormat(lang) });
+  const percent = edit.style({ numFmt: '0.00%' });
+  const byColumn: Record<number, number> = { 1: money, 2: money, 4: date, 5: percent, 6: percent, 12: date };
+  return {
+    name,
+    widths: { 1: 28, 11: 60 },
+    freezeHeader: true,
+    rows: function* () {
+      yield CLIENT_SHEET_HEADERS[lang].map((h) => ({ v: h, s: bold }));
+      let r = 1;
+      for (const c of clientsInOrder(a)) {
+        const row = r++;
+        yield clientSheetRow(c, a, lang).map((v, k) => ({ v: fitCell(v, () => `${columnLetter(k)}${row + 1}`, notes), s: byColumn[k] }));
+      }
+    },
+  };
+}
+
+/** The summary sheet as writeSummary lays it out. */
+function summarySheet(edit: XlsxEdit, name: string, a: Analysis, lang: Lang): NewSheet {
+  const title = edit.style({ bold: true, size: 13 });
+  const share = edit.style({ numFmt: '0.0%' });
+  return {
+    name,
+    widths: { 1: 36, 2: 20 },
+    rows: function* () {
+      yield [{ v: summaryTitle(lang), s: title }];
+      for (const [k, v] of summaryRows(a, lang)) yield [{ v: k }, { v, s: /share|доля/i.test(k) ? share : undefined }];
+    },
+  };
+}
+
+const summaryTitle = (lang: Lang) => (lang === 'en' ? 'Client Tiers — summary' : 'Уровни клиентов — сводка');
 
 function serialToDate(serial: number): Date {
   return new Date((serial - EXCEL_EPOCH_OFFSET) * 86400000);
@@ -94,19 +177,13 @@ function serialToDate(serial: number): Date {
 
 const dateFormat = (lang: Lang) => (lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd');
 
-function columnLetter(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function columnIndex(letters: string): number {
   let c = 0;
   for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
   return c - 1;
 }
 
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
 
 /** The cells a defined name holds, per sheet: `{ sheet, r, c }` (zero-based), ranges expanded. */
 function namedCells(wb: ExcelJS.Workbook, name: string): Array<{ sheet: string; r: number; c: number }> {
@@ -182,14 +259,13 @@ interface XlsxResult {
   replaced: string[];
 }
 
-async function applyToXlsx(input: InputFile, sheet: SheetGrid, a: Analysis, file: string, lang: Lang, options: ApplyOptions): Promise<XlsxResult> {
-  const wb = input.workbook!;
+async function applyToXlsx(wb: ExcelJS.Workbook, sheet: SheetGrid, a: Analysis, file: string, lang: Lang, options: ApplyOptions): Promise<XlsxResult> {
   const notes: Message[] = [];
   const replaced: string[] = [];
   let rows = 0;
   let target = sheet.name;
   if (a.table.shape === 'transactions') {
-    const name = placeSheet(wb, CLIENT_SHEET_NAMES, OWN.clientSheet, lang, options, notes, replaced);
+    const name = placeSheet(excelSheets(wb), CLIENT_SHEET_NAMES, OWN.clientSheet, lang, options, notes, replaced);
     const ws = wb.addWorksheet(name);
     writeClientSheet(ws, a, lang, notes);
     markCells(wb, OWN.clientSheet, name, [{ r: 0, c: 0 }]);
@@ -300,7 +376,7 @@ async function applyToXlsx(input: InputFile, sheet: SheetGrid, a: Analysis, file
       cols.map((c) => ({ r: hr, c })),
     );
   }
-  const summaryName = placeSheet(wb, SUMMARY_SHEET_NAMES, OWN.summary, lang, options, notes, replaced);
+  const summaryName = placeSheet(excelSheets(wb), SUMMARY_SHEET_NAMES, OWN.summary, lang, options, notes, replaced);
   writeSummary(wb.addWorksheet(summaryName), a, lang);
   markCells(wb, OWN.summary, summaryName, [{ r: 0, c: 0 }]);
   await wb.xlsx.writeFile(file);
@@ -346,29 +422,53 @@ function lastNonBlank(row: CellValue[] | undefined): number {
   return -1;
 }
 
+/** The sheets of a workbook as placeSheet sees them (ExcelJS model or a package edited as stored). */
+interface SheetList {
+  names(): string[];
+  /** is `sheet` the one `mark` marks as ours? */
+  owns(mark: string, sheet: string): boolean;
+  remove(sheet: string): void;
+}
+
+function excelSheets(wb: ExcelJS.Workbook): SheetList {
+  return {
+    names: () => wb.worksheets.map((w) => w.name),
+    owns: (mark, sheet) => ownsSheet(wb, mark, sheet),
+    remove: (sheet) => wb.removeWorksheet(wb.getWorksheet(sheet)!.id),
+  };
+}
+
+function packageSheets(edit: XlsxEdit): SheetList {
+  return {
+    names: () => edit.sheetNames(),
+    owns: (mark, sheet) => edit.namedSheets(mark).some((x) => x.toLowerCase() === sheet.toLowerCase()),
+    remove: (sheet) => edit.removeSheet(sheet),
+  };
+}
+
 /**
  * The name for one of our sheets: ours (marked by `mark`) in either language is removed and
  * rewritten; a user's sheet with that name is kept and ours gets a free name, unless --overwrite.
  */
-function placeSheet(wb: ExcelJS.Workbook, names: Record<Lang, string>, mark: string, lang: Lang, options: ApplyOptions, notes: Message[], replaced: string[]): string {
+function placeSheet(wb: SheetList, names: Record<Lang, string>, mark: string, lang: Lang, options: ApplyOptions, notes: Message[], replaced: string[]): string {
   // ours, whatever it was called ("Tier summary (2)" beside a user's "Tier summary"): rewritten under the same name
   let previous: string | undefined;
-  for (const ws of [...wb.worksheets]) {
-    if (!ownsSheet(wb, mark, ws.name)) continue;
-    if (ws.name.toLowerCase().replace(/\s\(\d+\)$/, '') === names[lang].toLowerCase()) previous = ws.name;
-    wb.removeWorksheet(ws.id);
+  for (const name of wb.names()) {
+    if (!wb.owns(mark, name)) continue;
+    if (name.toLowerCase().replace(/\s\(\d+\)$/, '') === names[lang].toLowerCase()) previous = name;
+    wb.remove(name);
   }
   for (const n of [names.en, names.ru]) {
-    const ws = wb.worksheets.find((w) => w.name.toLowerCase() === n.toLowerCase());
-    if (ws && options.overwrite && n.toLowerCase() === names[lang].toLowerCase()) {
-      replaced.push(ws.name);
-      wb.removeWorksheet(ws.id);
+    const name = wb.names().find((w) => w.toLowerCase() === n.toLowerCase());
+    if (name !== undefined && options.overwrite && n.toLowerCase() === names[lang].toLowerCase()) {
+      replaced.push(name);
+      wb.remove(name);
     }
   }
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  const taken = new Set(wb.names().map((w) => w.toLowerCase()));
   if (previous !== undefined && !taken.has(previous.toLowerCase())) return previous;
   const name = freeName(names[lang], taken, 31);
-  if (name !== names[lang]) notes.push(msg('apply.renamedSheet', { sheet: wb.worksheets.find((w) => w.name.toLowerCase() === names[lang].toLowerCase())?.name ?? names[lang], written: name }));
+  if (name !== names[lang]) notes.push(msg('apply.renamedSheet', { sheet: wb.names().find((w) => w.toLowerCase() === names[lang].toLowerCase()) ?? names[lang], written: name }));
   return name;
 }
 
@@ -378,8 +478,7 @@ function clientSheetValues(c: Analysis['clients'][number], a: Analysis, lang: La
 
 function writeClientSheet(ws: ExcelJS.Worksheet, a: Analysis, lang: Lang, notes: Message[]): void {
   ws.addRow([...CLIENT_SHEET_HEADERS[lang]]).font = { bold: true };
-  const sorted = [...a.clients].sort((x, y) => (x.rank || Infinity) - (y.rank || Infinity) || (x.key < y.key ? -1 : 1));
-  sorted.forEach((c, i) => ws.addRow(clientSheetValues(c, a, lang, i + 1, notes)));
+  clientsInOrder(a).forEach((c, i) => ws.addRow(clientSheetValues(c, a, lang, i + 1, notes)));
   ws.getColumn(1).width = 28;
   ws.getColumn(2).numFmt = '#,##0.00';
   ws.getColumn(3).numFmt = '#,##0.00';
@@ -392,7 +491,7 @@ function writeClientSheet(ws: ExcelJS.Worksheet, a: Analysis, lang: Lang, notes:
 }
 
 function writeSummary(ws: ExcelJS.Worksheet, a: Analysis, lang: Lang): void {
-  ws.addRow([lang === 'en' ? 'Client Tiers — summary' : 'Уровни клиентов — сводка']).font = { bold: true, size: 13 };
+  ws.addRow([summaryTitle(lang)]).font = { bold: true, size: 13 };
   for (const [k, v] of summaryRows(a, lang)) {
     const row = ws.addRow([k, v]);
     if (/share|доля/i.test(k)) row.getCell(2).numFmt = '0.0%';
@@ -456,8 +555,7 @@ async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lan
   if (a.table.shape === 'transactions') {
     const ws = wb.addWorksheet(clientName);
     ws.addRow([...CLIENT_SHEET_HEADERS[lang]]).commit();
-    const sorted = [...a.clients].sort((x, y) => (x.rank || Infinity) - (y.rank || Infinity) || (x.key < y.key ? -1 : 1));
-    sorted.forEach((c, i) => ws.addRow(clientSheetValues(c, a, lang, i + 1, notes)).commit());
+    clientsInOrder(a).forEach((c, i) => ws.addRow(clientSheetValues(c, a, lang, i + 1, notes)).commit());
     await ws.commit();
     rows = a.clients.length;
     target = ws.name;

@@ -25,7 +25,8 @@ import {
   TierStatus,
 } from '../core';
 import { InputError, pickSheet, readInput, SheetGrid } from './readInput';
-import { LossError, markedSheet, OWN, writeApplied } from './applyWorkbook';
+import { LossError, OWN, writeApplied } from './applyWorkbook';
+import { markedSheetInFile } from './xlsxWriter';
 import { sameFile } from './safeWrite';
 import { forTerminal } from './terminal';
 
@@ -180,17 +181,13 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     if (await sameFile(file, values.out)) throw new UsageError(`--out names the input file (${values.out}); the input is never modified. Choose another name.`);
   }
 
-  // analyze streams an .xlsx (no workbook model); apply loads the workbook it writes a copy of
-  const input = await readInput(file, { workbook: command === 'apply' });
+  // an .xlsx is streamed (no workbook model); apply loads one only when it must (applyWorkbook)
+  const input = await readInput(file, { workbook: false });
   const sheet = pickSheet(input, values.sheet);
   const detect = resolveOverrides(sheet, { client: values.client, amount: values.amount, date: values.date, margin: values.margin });
   // apply reads the sheet it marked; analyze streams the .xlsx (no workbook model, no marks) and
   // reads the sheet with our name
-  const previous = input.workbook
-    ? readPreviousState(input.sheets, markedSheet(input.workbook, OWN.clientSheet))
-    : input.kind === 'xlsx'
-      ? readPreviousState(input.sheets)
-      : undefined;
+  const previous = input.kind === 'xlsx' ? readPreviousState(input.sheets, command === 'apply' ? await markedSheetInFile(file, OWN.clientSheet) : undefined) : undefined;
   const options: AnalyzeOptions = { rules, asOfDay, windowMonths, detect, previous, numberLocale, formulasWithoutValue: sheet.formulasWithoutValue, inputNotes: sheet.notes };
   const analysis = analyzeGrid(sheet.grid, options);
   const outLang = lang ?? guessLang(analysis.table.headers);

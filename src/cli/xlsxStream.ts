@@ -31,10 +31,15 @@ export interface StreamedSheet {
 
 export class XlsxFormatError extends Error {}
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  uncompressedSize: number;
+  crc: number;
+  /** MS-DOS time and date of the entry (central directory) */
+  time: number;
+  date: number;
   localOffset: number;
   flags: number;
 }
@@ -44,7 +49,7 @@ const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] <<
 const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
 
 /** The central directory: entries by lower-cased name without a leading slash. */
-function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> {
+export function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> {
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
     if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
@@ -70,8 +75,12 @@ function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> {
     if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new XlsxFormatError('damaged central directory');
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
+    const time = u16(b, p + 12);
+    const date = u16(b, p + 14);
+    const crc = u32(b, p + 16);
     let compressedSize = u32(b, p + 20);
     const uncompressed = u32(b, p + 24);
+    let uncompressedSize = uncompressed;
     const nameLen = u16(b, p + 28);
     const extraLen = u16(b, p + 30);
     const commentLen = u16(b, p + 32);
@@ -85,7 +94,10 @@ function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> {
       const size = u16(b, e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (uncompressed === 0xffffffff) q += 8;
+        if (uncompressed === 0xffffffff) {
+          uncompressedSize = u64(b, q);
+          q += 8;
+        }
         if (compressedSize === 0xffffffff) {
           compressedSize = u64(b, q);
           q += 8;
@@ -94,19 +106,25 @@ function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> {
       }
       e += 4 + size;
     }
-    out.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, compressedSize, localOffset, flags });
+    out.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, compressedSize, uncompressedSize, crc, time, date, localOffset, flags });
     p = end + commentLen;
   }
   return out;
 }
 
-/** Inflate one entry (Node's zlib), handing its bytes on in chunks (never the whole part at once). */
-async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+/** The stored (compressed) bytes of an entry, as they sit in the zip. */
+export function storedBytes(b: Uint8Array, e: ZipEntry): Uint8Array {
   if (e.flags & 1) throw new XlsxFormatError(`${e.name} is encrypted`);
   const h = e.localOffset;
   if (h + 30 > b.length || u32(b, h) !== 0x04034b50) throw new XlsxFormatError(`damaged local header of ${e.name}`);
   const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
-  const data = b.subarray(start, start + e.compressedSize);
+  if (start + e.compressedSize > b.length) throw new XlsxFormatError(`${e.name} is cut short`);
+  return b.subarray(start, start + e.compressedSize);
+}
+
+/** Inflate one entry (Node's zlib), handing its bytes on in chunks (never the whole part at once). */
+async function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  const data = storedBytes(b, e);
   if (e.method === 0) {
     onChunk(data);
     return;
@@ -138,7 +156,7 @@ async function partText(b: Uint8Array, e: ZipEntry, onText: (text: string, final
   onText(dec.decode(), true);
 }
 
-async function wholeText(b: Uint8Array, e: ZipEntry): Promise<string> {
+export async function wholeText(b: Uint8Array, e: ZipEntry): Promise<string> {
   const parts: string[] = [];
   await partText(b, e, (t) => parts.push(t));
   return parts.join('');
