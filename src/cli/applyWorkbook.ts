@@ -79,10 +79,14 @@ export async function writeApplied(input: InputFile, sheet: SheetGrid, a: Analys
     if (input.kind !== 'xlsx') return applyToCsv(sheet, a, tmp, lang);
     // a transaction log changes no cell of the workbook: its parts are copied as stored
     if (a.table.shape === 'transactions') {
-      const streamed = await applyAsStored(new Uint8Array(await fs.readFile(input.path)), a, tmp, lang, options);
+      // nothing past the analysis reads a transaction log's cells: a full-height sheet's grid
+      // (most of the process's memory) can go before the copy is written
+      for (const s of input.sheets) s.grid = [];
+      sheet.grid = [];
+      const streamed = await applyAsStored(await fs.readFile(input.path), a, tmp, lang, options);
       if (streamed) return streamed;
     }
-    const { workbook, bytes } = input.workbook && input.bytes ? { workbook: input.workbook, bytes: input.bytes } : await loadXlsx(new Uint8Array(await fs.readFile(input.path)), path.basename(input.path));
+    const { workbook, bytes } = input.workbook && input.bytes ? { workbook: input.workbook, bytes: input.bytes } : await loadXlsx(await fs.readFile(input.path), path.basename(input.path));
     const { written, replaced } = await applyToXlsx(workbook, sheet, a, tmp, lang, options);
     return checkLoss(written, unzipSync(bytes), unzipSync(new Uint8Array(await fs.readFile(tmp))), replaced, options);
   });
@@ -125,7 +129,7 @@ async function applyAsStored(data: Uint8Array, a: Analysis, file: string, lang: 
     throw e;
   }
   const written: Written = { sheet: target, summarySheet: summaryName, rows: a.clients.length, notes, lost: [] };
-  return checkLoss(written, lightParts(data, asStored), lightParts(new Uint8Array(await fs.readFile(file)), asStored), replaced, options);
+  return checkLoss(written, lightParts(data, asStored), lightParts(await fs.readFile(file), asStored), replaced, options);
 }
 
 /** Clients by rank (unranked last, by key): the order of the per-client sheet. */

@@ -573,7 +573,7 @@ export function lightParts(data: Uint8Array, asStored: Set<string>): Unzipped {
 /** The sheet a defined name marks in an .xlsx file, read from its workbook part only. */
 export async function markedSheetInFile(file: string, mark: string): Promise<string | undefined> {
   try {
-    return new XlsxEdit(new Uint8Array(await fs.readFile(file))).namedSheets(mark)[0];
+    return new XlsxEdit(await fs.readFile(file)).namedSheets(mark)[0];
   } catch {
     return undefined;
   }

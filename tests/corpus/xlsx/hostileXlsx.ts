@@ -11,7 +11,8 @@
  *   protection, defined names holding a constant and a formula, print titles, data validations,
  *   number formats with escapes (`0\%`, `#,##0\,`), custom document properties, unlocked cells,
  *   a user's own "ABC"/"Причина" columns and a user sheet named like ours.
- * Every package carries a client table (client, revenue, manager) in English or Russian.
+ * Every package carries a client table (client, revenue, manager) in English or Russian; with
+ * `log`, a transaction log instead (a date column after the three, each client on two rows).
  */
 import { strToU8, zipSync, Zippable } from 'fflate';
 
@@ -46,7 +47,11 @@ export interface HostileOptions {
   userColumns?: string[];
   /** number of clients (default 12) */
   rows?: number;
+  /** a transaction log: a date column (D, dates as Excel saves them) and each client on two rows */
+  log?: boolean;
 }
+
+export const DATE_HEADER: Record<Lang, string> = { en: 'Date', ru: 'Дата' };
 
 export const HEADERS: Record<Lang, [string, string, string]> = {
   en: ['Client', 'Revenue', 'Manager'],
@@ -82,9 +87,12 @@ export function hostileXlsx(o: HostileOptions = {}): Uint8Array {
   // a target from a part in xl/… : absolute (openpyxl) or relative to the source part's folder
   const fromXl = (p: string) => (abs ? `/xl/${p}` : p);
   const fromSheet = (p: string) => (abs ? `/xl/${p}` : `../${p}`);
-  const n = o.rows ?? 12;
-  const data = clientRows(lang, n);
-  const headers: string[] = [...HEADERS[lang], ...(o.userColumns ?? [])];
+  const clients = clientRows(lang, o.rows ?? 12);
+  // a log: every client twice, half its amount each time, on two days (serials 46000.. = Dec 2025)
+  const data = o.log ? clients.flatMap(([name, amount, manager]) => [[name, amount / 2, manager], [name, amount / 2, manager]] as Array<[string, number, string]>) : clients;
+  const n = data.length;
+  const own = o.log ? 4 : 3; // the columns before the user's own
+  const headers: string[] = [...HEADERS[lang], ...(o.log ? [DATE_HEADER[lang]] : []), ...(o.userColumns ?? [])];
   const strings: string[] = [];
   const index = new Map<string, number>();
   const sst = (s: string) => {
@@ -94,15 +102,16 @@ export function hostileXlsx(o: HostileOptions = {}): Uint8Array {
   };
   const lastRow = n + 1;
   const lastCol = col(headers.length - 1);
-  // styles: 0 default, 1 bold header, 2 money (#,##0.00), 3 escaped percent, 4 escaped thousands, 5 unlocked
+  // styles: 0 default, 1 bold header, 2 money (#,##0.00), 3 escaped percent, 4 escaped thousands, 5 unlocked, 6 date
   const sheetRows: string[] = [];
   sheetRows.push(`<row r="1">${headers.map((h, c) => `<c r="${col(c)}1" t="s" s="1"><v>${sst(h)}</v></c>`).join('')}</row>`);
   data.forEach(([name, amount, manager], i) => {
     const r = i + 2;
-    const extra = (o.userColumns ?? []).map((_, k) => `<c r="${col(3 + k)}${r}" t="s"><v>${sst(`${lang === 'ru' ? 'моё' : 'mine'} ${k + 1}.${r}`)}</v></c>`).join('');
+    const date = o.log ? `<c r="D${r}" s="6"><v>${46000 + (i % 20)}</v></c>` : '';
+    const extra = (o.userColumns ?? []).map((_, k) => `<c r="${col(own + k)}${r}" t="s"><v>${sst(`${lang === 'ru' ? 'моё' : 'mine'} ${k + 1}.${r}`)}</v></c>`).join('');
     const amountStyle = o.escapedFormats ? (i % 2 ? 4 : 3) : 2;
     const nameStyle = o.unlockedCells ? ' s="5"' : '';
-    sheetRows.push(`<row r="${r}"><c r="A${r}" t="s"${nameStyle}><v>${sst(name)}</v></c><c r="B${r}" s="${amountStyle}"><v>${amount}</v></c><c r="C${r}" t="s"><v>${sst(manager)}</v></c>${extra}</row>`);
+    sheetRows.push(`<row r="${r}"><c r="A${r}" t="s"${nameStyle}><v>${sst(name)}</v></c><c r="B${r}" s="${amountStyle}"><v>${amount}</v></c><c r="C${r}" t="s"><v>${sst(manager)}</v></c>${date}${extra}</row>`);
   });
   // a formula cell with its cached result below the table (two rows down, so it is not a data row)
   const fr = lastRow + 2;
@@ -217,7 +226,7 @@ export function hostileXlsx(o: HostileOptions = {}): Uint8Array {
   files['xl/sharedStrings.xml'] = strToU8(`${XML}<sst xmlns="${NS}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join('')}</sst>`);
   override('/xl/sharedStrings.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml');
   files['xl/styles.xml'] = strToU8(
-    `${XML}<styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="${esc(NUMBER_FORMATS.percent)}"/><numFmt numFmtId="165" formatCode="${esc(NUMBER_FORMATS.thousands)}"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="1"><protection locked="0"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+    `${XML}<styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="${esc(NUMBER_FORMATS.percent)}"/><numFmt numFmtId="165" formatCode="${esc(NUMBER_FORMATS.thousands)}"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="1"><protection locked="0"/></xf><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
   );
   override('/xl/styles.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
 
