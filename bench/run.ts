@@ -18,7 +18,7 @@
  *   BENCH_ROWS=n      rows of the "full sheet" cases (default 1,048,575; small for a quick check)
  *   BENCH_HUGE=1 or --huge   add the 10^7-row CSV (opt-in: minutes per run)
  *   BENCH_ONLY=id,id  only these cases, printed, not written (ids: startup-help, startup-csv, ru-csv, retail, worst,
- *                     xlsx-3, xlsx-12, huge-csv)
+ *                     xlsx-3, xlsx-12, xlsx-3-apply, xlsx-12-apply, huge-csv)
  *   BENCH_PYTHON=path the peer's Python (default: /usr/bin/python3 if present, else python3)
  *   --no-write        do not write results.json / README; --write: write them even for a quick check
  */
@@ -144,6 +144,8 @@ interface CaseSpec {
   includes: string[];
   target?: string;
   runs?: number;
+  /** the peer's runs of this earlier case stand for this one's (the same file and the same peer: pandas' read_excel takes minutes at full height) */
+  peerFrom?: string;
 }
 
 const INCLUDES = ['start-up', 'read', 'decode', 'parse', 'compute', 'write JSON'];
@@ -252,10 +254,16 @@ async function main(): Promise<void> {
     specs.push({ id: 'worst', name: `Worst case: a new client on every row, ${full.toLocaleString('en')} rows`, file: f, format: 'CSV (en)', rows: full, cliArgs: ['analyze', f, ...json], peerArgs: [f, '--client', 'Client', '--amount', 'Amount'], includes: INCLUDES });
   }
   for (const cols of [3, 12] as const) {
-    if (!want(`xlsx-${cols}`)) continue;
+    if (!want(`xlsx-${cols}`) && !want(`xlsx-${cols}-apply`)) continue;
     process.stderr.write(`bench: generating the ${cols}-column .xlsx (cached; minutes at full height)…\n`);
     const f = await transactionXlsx({ rows: full, clients, seed: 1, columns: cols });
-    specs.push({ id: `xlsx-${cols}`, name: `.xlsx, ${full.toLocaleString('en')} rows × ${cols} columns (shared strings, styles)`, file: f, format: `xlsx ${cols} columns`, rows: full, cliArgs: ['analyze', f, ...json], peerArgs: [f, '--client', cols === 3 ? '1' : '2', '--amount', cols === 3 ? '2' : '3'], includes: ['start-up', 'unzip', 'parse XML', 'compute', 'write JSON'], target: 'peak RSS ≤ 1 GB; ≤ 0.5 × pandas' });
+    const peerArgs = [f, '--client', cols === 3 ? '1' : '2', '--amount', cols === 3 ? '2' : '3'];
+    if (want(`xlsx-${cols}`)) specs.push({ id: `xlsx-${cols}`, name: `.xlsx, ${full.toLocaleString('en')} rows × ${cols} columns (shared strings, styles)`, file: f, format: `xlsx ${cols} columns`, rows: full, cliArgs: ['analyze', f, ...json], peerArgs, includes: ['start-up', 'unzip', 'parse XML', 'compute', 'write JSON'], target: 'peak RSS ≤ 1 GB; ≤ 0.5 × pandas' });
+    if (want(`xlsx-${cols}-apply`)) {
+      // apply writes a copy of the workbook (the log copied as stored, a per-client sheet and a summary added); the peer only reads
+      const out = path.join(os.tmpdir(), `client-tiers-bench-apply-${cols}-${process.pid}.xlsx`);
+      specs.push({ id: `xlsx-${cols}-apply`, name: `apply on the .xlsx, ${full.toLocaleString('en')} rows × ${cols} columns (writes OUT.xlsx)`, file: f, format: `xlsx ${cols} columns`, rows: full, cliArgs: ['apply', f, '--window-months', 'all', '--out', out], peerArgs, peerFrom: want(`xlsx-${cols}`) ? `xlsx-${cols}` : undefined, includes: ['start-up', 'unzip', 'parse XML', 'compute', 'copy the package', 'write the new sheets', 'loss check'], target: 'peak RSS ≤ 1 GB; ≤ 0.5 × pandas read_excel' });
+    }
   }
   if (huge && want('huge-csv')) {
     process.stderr.write('bench: generating the 10^7-row CSV (cached; a few minutes)…\n');
@@ -266,7 +274,12 @@ async function main(): Promise<void> {
   const cases: CaseResult[] = [];
   for (const s of specs) {
     process.stderr.write(`bench: ${s.name} `);
-    const r = runCase(s, s.runs ?? runs, peer);
+    const earlier = s.peerFrom ? cases.find((c) => c.id === s.peerFrom) : undefined;
+    const r = runCase(earlier ? { ...s, peerArgs: undefined } : s, s.runs ?? runs, peer);
+    if (earlier?.peer && 'medianMs' in earlier.peer && 'medianMs' in r.cli) {
+      r.peer = { ...earlier.peer, command: `${earlier.peer.command} (the runs of case ${earlier.id})` };
+      r.ratio = r.cli.medianMs / earlier.peer.medianMs;
+    }
     cases.push(r);
     const c = 'medianMs' in r.cli ? `${fmtMs(r.cli.medianMs)} (best ${fmtMs(r.cli.bestMs)}, ${r.cli.peakRssMB?.toFixed(0) ?? '?'} MB)` : `FAILED ${r.cli.error}`;
     const p = r.peer === null ? '' : 'medianMs' in r.peer ? `; pandas ${fmtMs(r.peer.medianMs)} (${r.peer.peakRssMB?.toFixed(0) ?? '?'} MB); ratio ${r.ratio!.toFixed(2)}` : 'absent' in r.peer ? `; peer absent (${r.peer.absent})` : `; peer failed (${r.peer.error})`;

@@ -61,12 +61,13 @@ const WORKSHEET_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(+d)).replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, '&');
 export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+// eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 cannot carry
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * Text as a cell holds it (ST_Xstring, ECMA-376 Part 1 §22.4.2.4): characters XML cannot carry
  * (control characters, lone surrogates) as `_xHHHH_`, and a literal `_xHHHH_` protected as `_x005F_xHHHH_`.
  */
-// eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 cannot carry
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export function cellText(s: string): string {
   const t = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
   return escapeXml(t);
