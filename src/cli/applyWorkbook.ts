@@ -32,8 +32,10 @@ import { columnLetter, lightParts, NewSheet, NotStreamable, quoteSheet, XlsxEdit
  * transaction log, a per-client sheet) and a summary sheet. Nothing the add-in did not write is
  * replaced: what it writes is marked with defined names (`ClientTiers_…`, see `OWN`); a user's
  * own column or sheet with one of our names is kept and ours gets a new name ("ABC (2)"), unless
- * `overwrite`. A copy through ExcelJS that would lose or change anything of the workbook (see
- * xlsxPackage `lostFeatures`) is not written unless `force`. The file is written to a temporary
+ * `overwrite`. A transaction log changes no cell of the workbook: its package is copied part by
+ * part as stored, the two sheets added (xlsxWriter; bounded memory at full height). A client
+ * table gets its result columns through an ExcelJS copy of the workbook. Either copy that would
+ * lose or change anything of the workbook (see xlsxPackage `lostFeatures`) is not written unless `force`. The file is written to a temporary
  * name first (safeWrite), so a failure never leaves a half-written OUT.
  */
 export interface Written {
@@ -213,11 +215,6 @@ function markCells(wb: ExcelJS.Workbook, name: string, sheet: string, cells: Arr
   const ranges = [...keep.map((x) => `${quoteSheet(x.sheet)}!$${columnLetter(x.c)}$${x.r + 1}`), ...cells.map((x) => `${quoteSheet(sheet)}!$${columnLetter(x.c)}$${x.r + 1}`)];
   if (ranges.length) model.push({ name, ranges });
   wb.definedNames.model = model;
-}
-
-/** The sheet a mark (`OWN.…`) points at, if the workbook has it. */
-export function markedSheet(wb: ExcelJS.Workbook, mark: string): string | undefined {
-  return namedCells(wb, mark)[0]?.sheet;
 }
 
 /** Is `sheet` the one this name marks as ours? */
