@@ -1,6 +1,7 @@
 import { common } from './common';
 import { coreMessages, coreParts } from './core';
 import { dashboard } from './dashboard';
+import { excel } from './excel';
 import { functions } from './functions';
 import { notices } from './notices';
 import { pane } from './pane';
@@ -26,10 +27,11 @@ export const CATALOGUE = {
   notices,
   functions,
   workbench,
+  excel,
 };
 
-export { common, coreMessages, coreParts, dashboard, functions, notices, pane, reasons, statusLabels, workbench };
-export { isMessage, localize, m, PLACEHOLDER, pluralText, render } from './message';
+export { common, coreMessages, coreParts, dashboard, excel, functions, notices, pane, reasons, statusLabels, workbench };
+export { inBoth, isMessage, localize, m, PLACEHOLDER, pluralText, render } from './message';
 export type { Localized, Message, Msg, Params, Plain, Text } from './message';
 export { PLURAL_CATEGORIES, pluralCategory } from './plural';
 export type { PluralCategory, PluralForms } from './plural';

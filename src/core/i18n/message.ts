@@ -80,6 +80,11 @@ export function render<A extends readonly string[]>(lang: Lang, message: Msg<A> 
   });
 }
 
+/** The message in both languages, e.g. for an error that carries `messages: Record<Lang, string>`. */
+export function inBoth<A extends readonly string[]>(message: Msg<A> | Plain, params?: Params<A>): Record<Lang, string> {
+  return { en: render('en', message, params), ru: render('ru', message, params) };
+}
+
 /** A tree of messages as the texts of one language: plain messages become strings, messages with
  * parameters functions taking them in `args` order, lists lists. */
 export type Localized<T> = T extends { readonly args: infer A extends readonly string[] }
