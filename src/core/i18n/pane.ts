@@ -9,6 +9,8 @@ export const pane = {
     source: { en: 'Source', ru: 'Источник' },
     rules: { en: 'Rules', ru: 'Правила' },
     review: { en: 'Review & apply', ru: 'Пересмотр' },
+    dashboard: { en: 'Dashboard', ru: 'Панель' },
+    notices: { en: 'Notices', ru: 'Уведомления' },
   },
   source: {
     heading: { en: 'Where are your clients?', ru: 'Где ваши клиенты?' },
@@ -42,6 +44,14 @@ export const pane = {
       contact: { en: 'Contact', ru: 'Контакт' },
       lastOrder: { en: 'Last order', ru: 'Последний заказ' },
     } as Record<string, Plain>,
+    /** How to read amounts such as "1,234" (the number-format choice). */
+    numberFormat: {
+      label: { en: 'Number format', ru: 'Формат чисел' },
+      hint: { en: 'How to read amounts such as "1,234" when nothing in the column decides', ru: 'Как читать суммы вроде «1,234», если столбец этого не решает' },
+      auto: { en: 'From the column', ru: 'По столбцу' },
+      en: { en: 'English: 1,234 = one thousand two hundred thirty-four', ru: 'Английский: 1,234 = одна тысяча двести тридцать четыре' },
+      ru: { en: 'Russian: 1,234 = one point two three four', ru: 'Русский: 1,234 = одна целая двести тридцать четыре тысячных' },
+    },
     asOf: { en: 'Review ends on (as-of date)', ru: 'Конец периода пересмотра' },
     asOfHint: { en: 'Empty: the latest date in the log', ru: 'Пусто: последняя дата в журнале' },
     window: { en: 'Review window, months', ru: 'Окно пересмотра, месяцев' },
