@@ -61,6 +61,31 @@ export function pluralText<L extends Lang>(lang: L, forms: PluralForms<L>, count
   return forms[pluralCategory(lang, count)];
 }
 
+/** A text cut at its placeholders once: literal, name, literal, name, …, literal (`grouped` for `:n`). */
+interface Compiled {
+  literals: string[];
+  names: string[];
+  grouped: boolean[];
+}
+const COMPILED = new Map<string, Compiled>();
+
+function compile(text: string): Compiled {
+  let c = COMPILED.get(text);
+  if (!c) {
+    c = { literals: [], names: [], grouped: [] };
+    let last = 0;
+    for (const x of text.matchAll(PLACEHOLDER)) {
+      c.literals.push(text.slice(last, x.index));
+      c.names.push(x[1]);
+      c.grouped.push(x[2] !== undefined);
+      last = x.index + x[0].length;
+    }
+    c.literals.push(text.slice(last));
+    COMPILED.set(text, c);
+  }
+  return c;
+}
+
 /** The message in `lang` with its parameters filled in. */
 export function render<A extends readonly string[]>(lang: Lang, message: Msg<A> | Plain, params?: Params<A>): string {
   const text: Text<'en'> | Text<'ru'> = message[lang];
@@ -73,11 +98,13 @@ export function render<A extends readonly string[]>(lang: Lang, message: Msg<A> 
     chosen = pluralText(lang, text as PluralForms<Lang>, count);
   }
   if (!params) return chosen;
-  return chosen.replace(PLACEHOLDER, (whole, name: string, grouped?: string) => {
-    const v = values[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? shown(v, lang, grouped !== undefined) : v;
-  });
+  const c = compile(chosen);
+  let out = c.literals[0];
+  for (let i = 0; i < c.names.length; i++) {
+    const v = values[c.names[i]];
+    out += (v === undefined ? `{${c.names[i]}${c.grouped[i] ? ':n' : ''}}` : typeof v === 'number' ? shown(v, lang, c.grouped[i]) : v) + c.literals[i + 1];
+  }
+  return out;
 }
 
 /** The message in both languages, e.g. for an error that carries `messages: Record<Lang, string>`. */

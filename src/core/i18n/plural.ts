@@ -17,13 +17,22 @@ export type PluralCategory<L extends Lang> = (typeof PLURAL_CATEGORIES)[L][numbe
 export type PluralForms<L extends Lang> = { readonly [K in PluralCategory<L>]: string } & { readonly zero?: string };
 
 const RULES = new Map<Lang, Intl.PluralRules>();
+/** Categories already asked for (a review asks for the same few counts 100,000 times). */
+const SEEN: Record<Lang, Map<number, string>> = { en: new Map(), ru: new Map() };
 
 /** The plural category of `n` in `lang` (one `Intl.PluralRules` per language, created once). */
 export function pluralCategory<L extends Lang>(lang: L, n: number): PluralCategory<L> {
-  let rules = RULES.get(lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(lang);
-    RULES.set(lang, rules);
+  const seen = SEEN[lang];
+  let category = seen.get(n);
+  if (category === undefined) {
+    let rules = RULES.get(lang);
+    if (!rules) {
+      rules = new Intl.PluralRules(lang);
+      RULES.set(lang, rules);
+    }
+    category = rules.select(n);
+    if (seen.size >= 4096) seen.clear();
+    seen.set(n, category);
   }
-  return rules.select(n) as PluralCategory<L>;
+  return category as PluralCategory<L>;
 }
