@@ -68,6 +68,11 @@ describe('the catalogue is complete', () => {
     }
   });
 
+  test('a group may have parts named en and ru: it stays a group', () => {
+    expect(strings('ru').source.numberFormat.ru).toBe('Русский: 1,234 = одна целая двести тридцать четыре тысячных');
+    expect(strings('en').source.numberFormat.label).toBe('Number format');
+  });
+
   test('a message that speaks of a number of things in English does so in Russian too', () => {
     // the Russian text may avoid agreeing with the number ("Прочитано строк: 5"), but then it
     // must not put a noun right after the count

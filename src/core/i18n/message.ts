@@ -42,8 +42,14 @@ export function m<const A extends readonly string[]>(args: A, texts: { readonly 
   return { args, en: texts.en, ru: texts.ru };
 }
 
+const FORM_KEYS = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
+/** A text of one language: a string, or plural forms (`one`, `few`, …: strings). */
+const isText = (x: unknown): boolean =>
+  typeof x === 'string' || (typeof x === 'object' && x !== null && !Array.isArray(x) && Object.entries(x).every(([k, v]) => FORM_KEYS.has(k) && typeof v === 'string'));
+
+/** A message, not a group of messages (a group may have parts named `en` and `ru`, e.g. two number formats). */
 export function isMessage(x: unknown): x is Message {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && 'en' in x && 'ru' in x;
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && 'en' in x && 'ru' in x && isText(x.en) && isText(x.ru);
 }
 
 /** `{name}` or `{name:n}`, not inside `{{…}}`. */
