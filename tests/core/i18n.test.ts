@@ -125,7 +125,7 @@ describe('Russian plurals', () => {
     [1.5, '1,5 клиента'],
     [12345, '12\u00a0345 клиентов'],
   ])('%s: %s', (n, text) => {
-    expect(render('ru', CATALOGUE.common.clients, { count: n })).toBe(text);
+    expect(render('ru', CATALOGUE.dashboard.mix.altPart, { tier: 'VIP', count: n, clientShare: '5 %', revenueShare: '50 %' })).toBe(`VIP: ${text} (5 %), 50 % выручки.`);
   });
 
   test('the sentences that were wrong read right', () => {
@@ -133,7 +133,8 @@ describe('Russian plurals', () => {
     expect(t.review.applied(321, 'Клиенты')).toContain('записаны в 321 строку листа «Клиенты»');
     expect(t.review.applied(322, 'Клиенты')).toContain('записаны в 322 строки листа');
     expect(t.review.applied(325, 'Клиенты')).toContain('записаны в 325 строк листа');
-    expect(t.review.clientCount(21)).toBe('21 клиент');
+    expect(t.review.clientsNoun(21)).toBe('клиент');
+    expect(t.review.clientsNoun(25)).toBe('клиентов');
     expect(t.source.rows(1)).toBe('Прочитана 1 строка');
     expect(t.source.rows(1234)).toBe('Прочитаны 1\u00a0234 строки');
     expect(t.source.rows(1235)).toBe('Прочитано 1\u00a0235 строк');

@@ -1,4 +1,3 @@
-import { common } from './common';
 import { coreMessages, coreParts } from './core';
 import { dashboard } from './dashboard';
 import { excel } from './excel';
@@ -18,7 +17,6 @@ import { workbench } from './workbench';
  * core's `renderMessage`) is a view of its part, not a catalogue of its own.
  */
 export const CATALOGUE = {
-  common,
   status: statusLabels,
   core: { parts: coreParts, messages: coreMessages },
   reasons,
@@ -30,7 +28,7 @@ export const CATALOGUE = {
   excel,
 };
 
-export { common, coreMessages, coreParts, dashboard, excel, functions, notices, pane, reasons, statusLabels, workbench };
+export { coreMessages, coreParts, dashboard, excel, functions, notices, pane, reasons, statusLabels, workbench };
 export { inBoth, isMessage, localize, m, PLACEHOLDER, pluralText, render } from './message';
 export type { Localized, Message, Msg, Params, Plain, Text } from './message';
 export { PLURAL_CATEGORIES, pluralCategory } from './plural';

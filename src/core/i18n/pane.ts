@@ -1,4 +1,3 @@
-import { common } from './common';
 import { m, Plain } from './message';
 import { statusLabels } from './status';
 
@@ -121,7 +120,11 @@ export const pane = {
     counts: { en: 'By status', ru: 'По статусам' },
     tiers: { en: 'By tier', ru: 'По уровням' },
     clients: { en: 'clients', ru: 'клиентов' },
-    clientCount: common.clients,
+    /** The noun after a bold count: "<b>21</b> клиент" (the count only picks the form). */
+    clientsNoun: m(['count'], {
+      en: { one: 'client', other: 'clients' },
+      ru: { one: 'клиент', few: 'клиента', many: 'клиентов', other: 'клиента' },
+    }),
     revenue: { en: 'revenue', ru: 'выручка' },
     search: { en: 'Search clients', ru: 'Поиск клиента' },
     statusFilter: { en: 'Status', ru: 'Статус' },
