@@ -29,6 +29,7 @@ import { LossError, OWN, writeApplied } from './applyWorkbook';
 import { markedSheetInFile } from './xlsxWriter';
 import { sameFile } from './safeWrite';
 import { forTerminal } from './terminal';
+import { excel, render } from '../core/i18n';
 
 export const USAGE = `Client Tiers — tiers, Pareto (ABC) and revenue concentration for a client sheet.
 
@@ -204,11 +205,7 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     io.err(`client-tiers: ${lost.messages[outLang]}\n`.replace(/\n[^\n]*--force[^\n]*\n$/, '\n'));
   }
   for (const n of written.notes) io.err(`${outLang === 'ru' ? 'Примечание' : 'Note'}: ${renderMessage(n, outLang)}\n`);
-  io.out(
-    outLang === 'ru'
-      ? `Записано ${values.out}: ${written.rows} строк(и) с уровнями в листе «${written.sheet}», сводка в листе «${written.summarySheet}». Исходный файл не изменён.\n`
-      : `Wrote ${values.out}: ${written.rows} rows with tiers in sheet "${written.sheet}", summary in sheet "${written.summarySheet}". The input file is unchanged.\n`,
-  );
+  io.out(`${render(outLang, excel.cliWrote, { out: String(values.out), count: written.rows, sheet: written.sheet, summary: written.summarySheet })}\n`);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 import { rankPositive, Ranking } from './ranking';
 import { RuleSet, tierIndex } from './rules';
-import { formatAmount, Lang, ruPlural } from './format';
+import { formatAmount, Lang } from './format';
+import { reasons as R, statusLabels, t } from './i18n';
 
 /**
  * Tier decisions: which tier each client is proposed for, with a status and a reason in words.
@@ -21,14 +22,8 @@ export type TierStatus = 'new' | 'up' | 'keep' | 'grace' | 'stepdown' | 'down';
 
 export const STATUSES: readonly TierStatus[] = ['new', 'up', 'keep', 'grace', 'stepdown', 'down'];
 
-export const STATUS_LABELS: Record<TierStatus, Record<Lang, string>> = {
-  new: { en: 'New', ru: 'Новый' },
-  up: { en: 'Up', ru: 'Повышение' },
-  keep: { en: 'Keep', ru: 'Без изменений' },
-  grace: { en: 'Grace warning', ru: 'Предупреждение' },
-  stepdown: { en: 'Benefit step-down', ru: 'Сокращение привилегий' },
-  down: { en: 'Down', ru: 'Понижение' },
-};
+/** A status as the pane, the results column and the history sheet name it (the catalogue's `status`). */
+export const STATUS_LABELS: Record<TierStatus, Record<Lang, string>> = statusLabels;
 
 /** Status from a label in either language (as written by a previous apply), or undefined. */
 export function statusFromLabel(label: string | undefined): TierStatus | undefined {
@@ -272,78 +267,57 @@ export function benefitsForStep(benefits: string[], step: number, steps: number)
 }
 
 function windowText(rules: RuleSet, lang: Lang): string {
-  const n = rules.windowMonths;
-  return lang === 'en' ? `over ${n} month${n === 1 ? '' : 's'}` : `за ${n} ${ruPlural(n, ['месяц', 'месяца', 'месяцев'])}`;
+  return t(lang, R.window, { count: rules.windowMonths });
 }
 
 function reasonText(d: DecisionFields, input: TierInput, ctx: DecideContext, ref: TierBar, lang: Lang, money: (x: number, l: Lang) => string): string {
   const { rules } = ctx;
-  const en = lang === 'en';
-  const what = rules.measure === 'margin' ? (en ? 'Margin' : 'Маржа') : en ? 'Revenue' : 'Выручка';
-  const fig = `${what} ${money(input.measure, lang)} ${windowText(rules, lang)}`;
+  const fig = t(lang, R.figure, { measure: t(lang, R.measure[rules.measure]), amount: money(input.measure, lang), window: windowText(rules, lang) });
   const orders = input.orders ?? 0;
   const ordersShort = ref.minOrders !== null && orders < ref.minOrders;
-  const barText = (t: TierBar) => {
-    const parts: string[] = [];
-    if (t.minAmount !== null && Number.isFinite(t.minAmount)) parts.push(money(t.minAmount, lang));
-    if (t.minOrders !== null) parts.push(en ? `${t.minOrders} orders` : `${t.minOrders} ${ruPlural(t.minOrders, ['заказ', 'заказа', 'заказов'])}`);
-    if (parts.length === 0) return en ? '(no client qualifies)' : '(нет подходящих клиентов)';
-    return parts.join(en ? ' and ' : ' и ');
+  const barText = (b: TierBar) => {
+    const amount = b.minAmount !== null && Number.isFinite(b.minAmount) ? money(b.minAmount, lang) : null;
+    const minOrders = b.minOrders !== null ? t(lang, R.ordersBar, { count: b.minOrders }) : null;
+    if (amount !== null && minOrders !== null) return t(lang, R.amountAndOrders, { amount, orders: minOrders });
+    return amount ?? minOrders ?? t(lang, R.noQualifier);
   };
-  const paretoNote = ref.paretoShare !== null ? (en ? `first ${Math.round(ref.paretoShare * 100)}% of revenue` : `первые ${Math.round(ref.paretoShare * 100)}% выручки`) : '';
+  const paretoNote = ref.paretoShare !== null ? t(lang, R.paretoNote, { percent: Math.round(ref.paretoShare * 100) }) : '';
   const pareto = paretoNote && !(d.gap !== null && d.gap > 0) && !ordersShort ? ` (${paretoNote})` : '';
   const gapText = () => {
     const g = d.gap;
     const bits: string[] = paretoNote ? [paretoNote] : [];
-    if (g !== null && g > 0) bits.push(en ? `short by ${money(g, lang)}` : `не хватает ${money(g, lang)}`);
-    if (ordersShort) bits.push(en ? `${orders} of ${ref.minOrders} orders` : `${orders} из ${ref.minOrders} заказов`);
+    if (g !== null && g > 0) bits.push(t(lang, R.short, { gap: money(g, lang) }));
+    if (ordersShort) bits.push(t(lang, R.ordersShort, { orders, count: ref.minOrders! }));
     return bits.length > (paretoNote ? 1 : 0) ? ` (${bits.join('; ')})` : '';
   };
-  const unknown = d.unknownPrevious ? (en ? ` The previous tier "${d.unknownPrevious}" is not in the rules; treated as new.` : ` Прежнего уровня «${d.unknownPrevious}» нет в правилах; клиент считается новым.`) : '';
-  const tierRef = ref.tier;
+  const unknown = d.unknownPrevious ? t(lang, R.unknownPrevious, { tier: d.unknownPrevious }) : '';
+  const tier = ref.tier;
   const base = d.tierIndex === rules.tiers.length - 1;
-  const hyst = d.keptByHysteresis ? (en ? ` Kept within the ${rules.policy.hysteresisPct}% tolerance below the bar.` : ` Сохранён в пределах допуска ${rules.policy.hysteresisPct}% ниже планки.`) : '';
+  const hyst = d.keptByHysteresis ? t(lang, R.hysteresis, { percent: rules.policy.hysteresisPct }) : '';
+  /** The bar as a sentence names it: the amount and orders, what qualifies it, what is missing. */
+  const bar = () => `${barText(ref)}${pareto}${gapText()}`;
+  const sentences = (...xs: string[]) => xs.filter((x) => x !== '').join(' ');
   switch (d.status) {
     case 'new':
     case 'up':
     case 'keep': {
       const head =
-        d.status === 'up'
-          ? en
-            ? `Up from ${d.previousTier} to ${d.tier}. `
-            : `Повышение: ${d.previousTier} → ${d.tier}. `
-          : d.status === 'new'
-            ? en
-              ? `New in ${d.tier}. `
-              : `Новый клиент уровня ${d.tier}. `
-            : en
-              ? `Keeps ${d.tier}. `
-              : `Сохраняет уровень ${d.tier}. `;
-      if (base && rules.tiers.length > 1) {
-        return `${head}${fig}${en ? ` is below the ${tierRef} bar of ${barText(ref)}${pareto}` : ` ниже планки ${tierRef} ${barText(ref)}${pareto}`}${gapText()}.${unknown}`;
-      }
-      if (d.keptByHysteresis) {
-        // kept below the bar: say so, with the gap, instead of "meets the bar"
-        return `${head}${fig}${en ? ` is below the ${tierRef} bar of ${barText(ref)}${pareto}` : ` ниже планки ${tierRef} ${barText(ref)}${pareto}`}${gapText()}.${hyst}${unknown}`;
-      }
-      const over = d.gap !== null && d.gap <= 0 ? (en ? `, ${money(-d.gap, lang)} above it` : `, запас ${money(-d.gap, lang)}`) : '';
-      return `${head}${fig}${en ? ` meets the ${tierRef} bar of ${barText(ref)}${pareto}` : ` не ниже планки ${tierRef} ${barText(ref)}${pareto}`}${over}.${hyst}${unknown}`;
+        d.status === 'up' ? t(lang, R.up, { from: d.previousTier!, to: d.tier }) : d.status === 'new' ? t(lang, R.new, { tier: d.tier }) : t(lang, R.keep, { tier: d.tier });
+      // the base tier, or kept below the bar: say so, with the gap, instead of "meets the bar"
+      if ((base && rules.tiers.length > 1) || d.keptByHysteresis) return sentences(head, t(lang, R.below, { figure: fig, tier, bar: bar() }), hyst, unknown);
+      const meets =
+        d.gap !== null && d.gap <= 0
+          ? t(lang, R.meetsWithMargin, { figure: fig, tier, bar: `${barText(ref)}${pareto}`, margin: money(-d.gap, lang) })
+          : t(lang, R.meets, { figure: fig, tier, bar: `${barText(ref)}${pareto}` });
+      return sentences(head, meets, hyst, unknown);
     }
-    case 'grace': {
-      const g = rules.policy.graceReviews;
-      return en
-        ? `${fig} is below the ${tierRef} bar of ${barText(ref)}${pareto}${gapText()}. Warning ${d.reviewsBelow} of ${g}: ${tierRef} is kept until the next review; reaching the bar keeps it.`
-        : `${fig} ниже планки ${tierRef} ${barText(ref)}${pareto}${gapText()}. Предупреждение ${d.reviewsBelow} из ${g}: уровень ${tierRef} сохраняется до следующего пересмотра; достижение планки сохранит его.`;
-    }
+    case 'grace':
+      return t(lang, R.grace, { figure: fig, tier, bar: bar(), warning: d.reviewsBelow, of: rules.policy.graceReviews });
     case 'stepdown': {
-      const list = d.benefitsRemoved.length ? d.benefitsRemoved.join(', ') : en ? 'one benefit step' : 'одна ступень привилегий';
-      return en
-        ? `${fig} is below the ${tierRef} bar of ${barText(ref)}${pareto}${gapText()} for ${d.reviewsBelow} reviews. ${tierRef} is kept with fewer benefits: ${list} paused. Reaching the bar restores them.`
-        : `${fig} ниже планки ${tierRef} ${barText(ref)}${pareto}${gapText()} ${d.reviewsBelow}-й пересмотр подряд. Уровень ${tierRef} сохранён, но приостановлено: ${list}. Достижение планки вернёт их.`;
+      const benefits = d.benefitsRemoved.length ? d.benefitsRemoved.join(', ') : t(lang, R.oneBenefitStep);
+      return t(lang, R.stepdown, { figure: fig, tier, bar: bar(), count: d.reviewsBelow, benefits });
     }
     case 'down':
-      return en
-        ? `Down from ${d.previousTier} to ${d.tier}: ${fig.charAt(0).toLowerCase() + fig.slice(1)} stayed below the ${tierRef} bar of ${barText(ref)}${pareto}${gapText()} after the grace period. Reaching the bar brings ${tierRef} back.`
-        : `Понижение: ${d.previousTier} → ${d.tier}. ${fig} осталась ниже планки ${tierRef} ${barText(ref)}${pareto}${gapText()} после отсрочки. Достижение планки вернёт уровень ${tierRef}.`;
+      return t(lang, R.down, { from: d.previousTier!, to: d.tier, figure: lang === 'en' ? fig.charAt(0).toLowerCase() + fig.slice(1) : fig, tier, bar: bar() });
   }
 }

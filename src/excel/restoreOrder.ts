@@ -1,6 +1,7 @@
 import { Lang } from '../core/format';
 import { ExcelLayerError } from './errors';
 import { UndoRecord } from './writeBlock';
+import { excel, inBoth, render } from '../core/i18n';
 
 /**
  * Undo by identity. The result columns' old contents are recorded row by row at apply time; if
@@ -42,10 +43,7 @@ export class RowsMovedError extends ExcelLayerError {
 export function identityOrder(then: readonly string[], now: readonly string[], same: (a: number, b: number) => boolean): number[] {
   const n = then.length;
   if (now.length !== n) {
-    throw new RowsMovedError({
-      en: `Undo cannot put the old values back: the table has ${now.length} rows now, ${n} when the tiers were applied. Nothing was changed.`,
-      ru: `Отмена невозможна: сейчас в таблице ${now.length} строк, а при применении уровней было ${n}. Ничего не изменено.`,
-    });
+    throw new RowsMovedError(inBoth(excel.rowCountChanged, { count: now.length, then: n }));
   }
   let moved = false;
   for (let i = 0; i < n && !moved; i++) if (then[i] !== now[i]) moved = true;
@@ -81,11 +79,8 @@ export function identityOrder(then: readonly string[], now: readonly string[], s
     if (q.length < 2 || q.every((r) => same(q[0], r))) continue;
     const stayed = q.every((r) => now[r] === key && order[r] === r);
     if (!stayed) {
-      const name = key === '' ? '(blank)' : key.slice(0, 60);
-      throw new RowsMovedError({
-        en: `Undo cannot put the old values back: the rows were sorted since the tiers were applied, and ${q.length} rows of “${name}” held different values — which is which cannot be told. Sort the table back (or restore a copy) and undo again. Nothing was changed.`,
-        ru: `Отмена невозможна: строки пересортированы после применения уровней, а у ${q.length} строк «${name === '(blank)' ? '(пусто)' : name}» были разные значения — какая из них какая, определить нельзя. Верните прежний порядок строк и повторите отмену. Ничего не изменено.`,
-      });
+      const name = (lang: Lang) => (key === '' ? render(lang, excel.blankKey) : key.slice(0, 60));
+      throw new RowsMovedError({ en: render('en', excel.rowsSortedApart, { count: q.length, name: name('en') }), ru: render('ru', excel.rowsSortedApart, { count: q.length, name: name('ru') }) });
     }
   }
   return order;

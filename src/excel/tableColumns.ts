@@ -4,6 +4,7 @@ import { ExcelLayerError, toLayerError } from './errors';
 import { ExcelRun, PAYLOAD_BUDGET, quoteSheet, throwIfCancelled } from './host';
 import { assertNothingOverwritten, assertRowWidths, BlockCell, ColumnArea, readUndo, restoreRows, UndoRecord, WriteOptions, writeError, writeRowChunks } from './writeBlock';
 import { cellAddress } from '../core/cells';
+import { excel, inBoth } from '../core/i18n';
 
 /**
  * Result columns as columns of an Excel table (`table.columns.add`, ExcelApi 1.4 for the name),
@@ -87,10 +88,7 @@ export async function writeTableColumns(run: ExcelRun, w: TableColumnsWrite, opt
         });
       }
       if (whole.rowCount !== 1 + w.rows.length || body.rowCount > w.rows.length) {
-        throw layerError('InvalidOperation', {
-          en: `The table "${table.name}" now has ${whole.rowCount - 1} rows below its header, not ${w.rows.length} as when it was read. Review it again.`,
-          ru: `В таблице «${table.name}» сейчас ${whole.rowCount - 1} строк под заголовком, а при чтении было ${w.rows.length}. Проведите пересмотр заново.`,
-        });
+        throw layerError('InvalidOperation', inBoth(excel.tableRowsChanged, { table: table.name, count: whole.rowCount - 1, then: w.rows.length }));
       }
       const rows = w.rows.slice(0, body.rowCount);
       const plan = planTableColumns(

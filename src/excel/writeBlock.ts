@@ -3,6 +3,7 @@ import { fitCell } from './cellText';
 import { toLayerError } from './errors';
 import { Lang } from '../core/format';
 import { cellAddress } from '../core/cells';
+import { excel, inBoth } from '../core/i18n';
 
 /**
  * Writing a rectangular block (the result columns: a header row and one row per data row) in
@@ -155,10 +156,7 @@ export function assertNothingOverwritten(parts: Array<{ undo: UndoRecord; column
     }
   }
   if (count > 0) {
-    throw new NeedsConfirmation(count, samples, {
-      en: `${count} cell(s) with your data would be overwritten (${samples.join('; ')}). Confirm to overwrite; they can be restored with Undo.`,
-      ru: `Будут перезаписаны ${count} ячеек с вашими данными (${samples.join('; ')}). Подтвердите перезапись; их можно вернуть кнопкой «Отменить».`,
-    });
+    throw new NeedsConfirmation(count, samples, inBoth(excel.wouldOverwrite, { count, samples: samples.join('; ') }));
   }
 }
 

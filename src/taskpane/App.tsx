@@ -19,6 +19,7 @@ import { ExcelRun } from '../excel/host';
 import { RulesStep } from './RulesStep';
 import { ReviewStep } from './ReviewStep';
 import { SourceStep } from './SourceStep';
+import { strings } from './i18n';
 import { presetFigures, Step, usePane } from './usePane';
 import { Notices } from './notices';
 import { Dashboard, moneyFormatOf } from './dashboard';
@@ -71,12 +72,8 @@ function Outside({ env }: { env: PaneEnvironment }) {
   const styles = useStyles();
   return (
     <main className={styles.root} lang={env.lang}>
-      <Title3 as="h1">{env.lang === 'ru' ? 'Уровни клиентов' : 'Client Tiers'}</Title3>
-      <Caption1>
-        {env.lang === 'ru'
-          ? 'Надстройка открыта вне Excel: откройте её в Excel или используйте стенд (npm start).'
-          : 'Running outside Excel: open the add-in in Excel, or use the workbench (npm start).'}
-      </Caption1>
+      <Title3 as="h1">{strings(env.lang).title}</Title3>
+      <Caption1>{strings(env.lang).outside}</Caption1>
     </main>
   );
 }
@@ -120,10 +117,10 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
           3. {t.steps.review}
         </Tab>
         <Tab value="dashboard" data-testid="tab-dashboard" disabled={!state.analysis}>
-          {env.lang === 'ru' ? 'Панель' : 'Dashboard'}
+          {t.steps.dashboard}
         </Tab>
         <Tab value="notices" data-testid="tab-notices" disabled={!state.analysis}>
-          {env.lang === 'ru' ? 'Уведомления' : 'Notices'}
+          {t.steps.notices}
         </Tab>
       </TabList>
       {state.busy && (

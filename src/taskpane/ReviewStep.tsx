@@ -134,7 +134,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
               <ul data-testid="tier-counts" style={{ margin: 0, paddingLeft: 16 }}>
                 {a.rules.tiers.map((tier) => (
                   <li key={tier.name}>
-                    {tier.name}: <strong>{a.tiers[tier.name].clients}</strong> {t.review.clients}, {formatAmount(a.tiers[tier.name].revenue, lang)}
+                    {tier.name}: <strong>{a.tiers[tier.name].clients}</strong> {t.review.clientsNoun(a.tiers[tier.name].clients)}, {formatAmount(a.tiers[tier.name].revenue, lang)}
                   </li>
                 ))}
               </ul>

@@ -21,29 +21,11 @@ interface Props {
   onNext: () => void;
 }
 
-/** The number-format choice (kept here, self-contained; the lead may move it to i18n). */
-const NUMBER_FORMAT: Record<Lang, { label: string; hint: string; auto: string; en: string; ru: string }> = {
-  en: {
-    label: 'Number format',
-    hint: 'How to read amounts such as "1,234" when nothing in the column decides',
-    auto: 'From the column',
-    en: 'English: 1,234 = one thousand two hundred thirty-four',
-    ru: 'Russian: 1,234 = one point two three four',
-  },
-  ru: {
-    label: 'Формат чисел',
-    hint: 'Как читать суммы вроде «1,234», если столбец этого не решает',
-    auto: 'По столбцу',
-    en: 'Английский: 1,234 = одна тысяча двести тридцать четыре',
-    ru: 'Русский: 1,234 = одна целая двести тридцать четыре тысячных',
-  },
-};
-
 const SHOWN: Role[] = ['client', 'amount', 'date', 'margin', 'orders', 'orderId', 'tier', 'manager', 'lastOrder'];
 
 /** Step 1: pick the sheet or table, see the detected shape and columns, correct them. */
 export function SourceStep({ state, t, lang, onSource, onRead, onOverride, onAsOf, onWindow, onNumberLocale, onNext }: Props) {
-  const nf = NUMBER_FORMAT[lang];
+  const nf = t.source.numberFormat;
   const { sources, source, data, detection, detectionError } = state;
   const value = source.table ? `table:${source.table}` : source.sheet ? `sheet:${source.sheet}` : '';
   const headers = detection?.headers ?? (data?.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h)));

@@ -2,6 +2,7 @@ import { Button, Caption1, FluentProvider, Select, Switch, Title3, makeStyles, t
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Lang } from '../core/format';
+import { localize, workbench } from '../core/i18n';
 import { ExcelRun } from '../excel/host';
 import { App } from '../taskpane/App';
 import { spawnAnalysisWorker } from '../taskpane/analysis/spawn';
@@ -157,10 +158,7 @@ function Workbench({ registry }: { registry: Registry }) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  const t =
-    lang === 'ru'
-      ? { title: 'Уровни клиентов — стенд', sample: 'Пример', open: 'Открыть .xlsx…', save: 'Сохранить .xlsx', dark: 'Тёмная тема', note: 'Настоящая панель и функции над имитацией Excel; данные не покидают браузер.' }
-      : { title: 'Client Tiers — workbench', sample: 'Sample', open: 'Open .xlsx…', save: 'Save .xlsx', dark: 'Dark theme', note: 'The real task pane and functions over an Excel stand-in; data never leaves the browser.' };
+  const t = localize(workbench, lang);
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>

@@ -170,7 +170,7 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
   },
   'table.empty': {
     message: { code: 'table.empty', params: { rows: 0 } },
-    en: 'The sheet is empty. Looked for a header row with a client column (Client, Клиент, Контрагент, Customer…) and an amount column (Revenue, Выручка, Сумма, Оборот, Amount, Sales…) or one column per month, in the first 0 rows.',
+    en: 'The sheet is empty. Looked for a header row with a client column (Client, Клиент, Контрагент, Customer…) and an amount column (Revenue, Выручка, Сумма, Оборот, Amount, Sales…) or one column per month, in the first row.',
     ru: 'Лист пуст. Ожидалась строка заголовков (в строке 1) со столбцом клиента (Клиент, Контрагент, Client, Customer…) и столбцом суммы (Выручка, Сумма, Оборот, Revenue, Amount…) или со столбцами по месяцам.',
   },
   'table.notFound': {
@@ -365,7 +365,7 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
   },
   'apply.lostForced': {
     message: { code: 'apply.lostForced', params: { count: 3 } },
-    en: '--force: the copy was written without 3 thing(s) listed above.',
+    en: '--force: the copy was written without the 3 things listed above.',
     ru: '--force: копия записана без перечисленного выше (3).',
   },
   'apply.renamedColumn': {

@@ -170,8 +170,8 @@ describe('writeBlock: never losing user data', () => {
     const nc = e as NeedsConfirmation;
     expect(nc.cells).toBe(4);
     expect(nc.samples).toEqual(['F3: My notes', 'F6: call back', 'F10: 42', 'I16: stray']);
-    expect(nc.messages.en).toBe('4 cell(s) with your data would be overwritten (F3: My notes; F6: call back; F10: 42; I16: stray). Confirm to overwrite; they can be restored with Undo.');
-    expect(nc.messages.ru).toMatch(/^Будут перезаписаны 4 ячеек с вашими данными \(F3: My notes;/);
+    expect(nc.messages.en).toBe('4 cells with your data would be overwritten (F3: My notes; F6: call back; F10: 42; I16: stray). Confirm to overwrite; they can be restored with Undo.');
+    expect(nc.messages.ru).toMatch(/^Будут перезаписаны 4 ячейки с вашими данными \(F3: My notes;/);
     expect(nc.message).toBe(nc.messages.en);
     expect(userMessage(nc, 'ru')).toBe(nc.messages.ru);
     expect(diffSnapshots(before, snapshotWorkbook(model))).toEqual([]);

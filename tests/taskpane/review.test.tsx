@@ -23,7 +23,7 @@ describe.each(LANGS)('Review step (%s)', (lang) => {
 
     const tiers = countsOf('tier-counts');
     expect(tiers).toEqual({ VIP: ref.tiers.VIP.clients, Key: ref.tiers.Key.clients, Standard: ref.tiers.Standard.clients });
-    expect(screen.getByTestId('tier-counts').textContent).toContain(`${ref.tiers.VIP.clients} ${p.t.review.clients}`);
+    expect(screen.getByTestId('tier-counts').textContent).toContain(`${ref.tiers.VIP.clients} ${p.t.review.clientsNoun(ref.tiers.VIP.clients)}`);
 
     // 50 rows a page
     expect(reviewRows()).toHaveLength(50);

@@ -338,7 +338,7 @@ export function Dashboard({ analysis, lang, dark, run, history, moneyFormat, ren
           {busy ? s.inserting : s.insert}
         </Button>
       </div>
-      <Caption1>{s.intro(f.count(kpis.clients), s.measure[kpis.measure])}</Caption1>
+      <Caption1>{s.intro(kpis.clients, s.measure[kpis.measure])}</Caption1>
       {message && (
         <MessageBar intent={message.intent} data-testid="dashboard-message" role={message.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>{message.text}</MessageBarBody>

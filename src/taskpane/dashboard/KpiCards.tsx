@@ -26,12 +26,12 @@ export function kpiList(k: DashboardKpis, s: DashboardStrings, f: Formatters): K
     label: s.kpi.hhi,
     value: f.decimal(k.hhi, k.hhi < 100 ? 1 : 0),
     badge: s.kpi.hhiBand[k.hhiBand],
-    note: `${s.kpi.hhiNote(f.count(Math.round(k.hhiEquivalentClients)))}${topHeadline ? ` ${s.kpi.hhiSmall}` : ''}`,
+    note: `${s.kpi.hhiNote(Math.round(k.hhiEquivalentClients))}${topHeadline ? ` ${s.kpi.hhiSmall}` : ''}`,
     headline: !topHeadline,
   };
   const shares: Kpi[] = [
-    { id: 'top20', label: s.kpi.top20, value: f.percent(k.top20Share), note: `${s.kpi.top20Note(f.count(k.top20Clients))} ${of}`, headline: topHeadline },
-    { id: 'top10', label: s.kpi.top10, value: f.percent(k.top10Share), note: `${s.kpi.top10Note(f.count(k.top10Clients))} ${of}`, headline: topHeadline },
+    { id: 'top20', label: s.kpi.top20, value: f.percent(k.top20Share), note: `${s.kpi.top20Note(k.top20Clients)} ${of}`, headline: topHeadline },
+    { id: 'top10', label: s.kpi.top10, value: f.percent(k.top10Share), note: `${s.kpi.top10Note(k.top10Clients)} ${of}`, headline: topHeadline },
   ];
   return [
     { id: 'clients', label: s.kpi.clients, value: f.count(k.clients), note: s.kpi.clientsNote(k.excluded) },

@@ -37,10 +37,10 @@ export function dashboardSheetContent(x: SheetInputs): DashboardSheetContent {
   const kpiRows: Array<[string, number, string, string]> = [
     [s.kpi.clients, k.clients, '#,##0', s.kpi.clientsNote(k.excluded)],
     [s.kpi.revenue, k.revenue, money, k.measure === 'margin' ? s.kpi.measureTotal(s.measure.margin) : ''],
-    [s.kpi.top20, k.top20Share, '0.0%', `${s.kpi.top20Note(f.count(k.top20Clients))} ${of}`],
-    [s.kpi.top10, k.top10Share, '0.0%', `${s.kpi.top10Note(f.count(k.top10Clients))} ${of}`],
+    [s.kpi.top20, k.top20Share, '0.0%', `${s.kpi.top20Note(k.top20Clients)} ${of}`],
+    [s.kpi.top10, k.top10Share, '0.0%', `${s.kpi.top10Note(k.top10Clients)} ${of}`],
     [s.kpi.gini, k.gini, '0.000', s.kpi.giniNote],
-    [s.kpi.hhi, k.hhi, k.hhi < 100 ? '#,##0.0' : '#,##0', `${s.kpi.hhiBand[k.hhiBand]} (${guidelines}); ${s.kpi.hhiNote(f.count(Math.round(k.hhiEquivalentClients)))}`],
+    [s.kpi.hhi, k.hhi, k.hhi < 100 ? '#,##0.0' : '#,##0', `${s.kpi.hhiBand[k.hhiBand]} (${guidelines}); ${s.kpi.hhiNote(Math.round(k.hhiEquivalentClients))}`],
     [s.kpi.atRisk, k.atRisk, '#,##0', s.kpi.atRiskNote],
     [s.kpi.downgrades, k.plannedDowngrades, '#,##0', s.kpi.downgradesNote(k.stepDowns)],
   ];

@@ -12,24 +12,17 @@ import type { DashboardStrings } from './strings';
  */
 export function paretoText(d: ParetoChartData, k: DashboardKpis, s: DashboardStrings, f: Formatters): string {
   if (!d.crossing) return s.noClients;
-  return s.pareto.alt({
-    clients: f.count(d.clients),
-    bands: d.banded ? f.count(d.bands.length) : null,
-    crossClients: f.count(d.crossing.clients),
-    crossShare: f.percent(d.crossing.x),
-    crossY: f.percent(d.crossing.y),
-    top20: f.percent(k.top20Share),
-    of: s.ofMeasure[k.measure],
-  });
+  const bands = d.banded ? s.pareto.altBands(d.bands.length) : '';
+  return s.pareto.alt(d.clients, bands, f.percent(d.crossing.x), f.count(d.crossing.clients), f.percent(d.crossing.y), s.ofMeasure[k.measure], f.percent(k.top20Share));
 }
 
 export function lorenzText(d: LorenzChartData, k: DashboardKpis, s: DashboardStrings, f: Formatters): string {
   if (d.clients === 0) return s.noClients;
-  return s.lorenz.alt({ gini: f.decimal(d.gini, 3), bottomHalf: f.percent(d.bottomHalfShare), of: s.ofMeasure[k.measure] });
+  return s.lorenz.alt(f.decimal(d.gini, 3), f.percent(d.bottomHalfShare), s.ofMeasure[k.measure]);
 }
 
 export function tierMixText(m: TierMix, s: DashboardStrings, f: Formatters): string {
-  return s.mix.alt(m.rows.map((r) => s.mix.altPart(r.tier, f.count(r.clients), f.percent(r.clientShare), f.percent(r.revenueShare))).join(' '));
+  return s.mix.alt(m.rows.map((r) => s.mix.altPart(r.tier, r.clients, f.percent(r.clientShare), f.percent(r.revenueShare))).join(' '));
 }
 
 /** "Since the review of 30 Jun 2025: 3 up, 5 down, …" (or why nothing is known). */
