@@ -90,11 +90,16 @@ export function Grid({ model, registry, version, sheet: index, onSheet, lang = '
   const [height, setHeight] = useState(800);
   const used = useMemo(() => sheet?.usedRange(false) ?? null, [sheet, version]);
   const formulas = useMemo(() => (sheet ? formulaValues(sheet, model, registry) : new Map()), [sheet, model, registry, version]);
-  if (!sheet) return null;
   const lastRow = Math.max(used ? used.r1 + 1 : 0, 30) + 5;
+  // the rows not hidden, once per change of the sheet (not on every render of the page: a
+  // full-height sheet made each of the pane's progress updates cost the page ~100 ms here)
+  const visible = useMemo(() => {
+    const out: number[] = [];
+    if (sheet) for (let r = 0; r < lastRow; r++) if (!sheet.isRowHidden(r)) out.push(r);
+    return out;
+  }, [sheet, lastRow, version]);
+  if (!sheet) return null;
   const lastCol = Math.max(used ? used.c1 + 1 : 0, 8) + 2;
-  const visible: number[] = [];
-  for (let r = 0; r < lastRow; r++) if (!sheet.isRowHidden(r)) visible.push(r);
   const first = Math.max(0, Math.floor(top / ROW) - 10);
   const count = Math.ceil(height / ROW) + 20;
   const rows = visible.slice(first, first + count);

@@ -1,7 +1,7 @@
 import { analyzeGrid } from '../../core/analyze';
 import type { CellValue } from '../../core/cells';
 import { userMessage } from '../../excel/errors';
-import { CLIENTS_PER_MESSAGE, FromWorker, ToWorker } from './protocol';
+import { CLIENTS_PER_MESSAGE, FromWorker, packPeriods, ToWorker } from './protocol';
 
 /**
  * The worker's side of the protocol, as a plain class so that tests can drive it without a
@@ -50,7 +50,9 @@ export class AnalysisEngine {
       const { clients, ...rest } = analyzeGrid(this.rows, request);
       this.post({ kind: 'summary', job, analysis: rest, total: clients.length });
       for (let start = 0; start < clients.length; start += CLIENTS_PER_MESSAGE) {
-        this.post({ kind: 'clients', job, start, clients: clients.slice(start, start + CLIENTS_PER_MESSAGE) });
+        const slice = clients.slice(start, start + CLIENTS_PER_MESSAGE);
+        const periods = packPeriods(slice);
+        this.post(periods ? { kind: 'clients', job, start, clients: slice.map((c) => (c.periods ? { ...c, periods: undefined } : c)), periods } : { kind: 'clients', job, start, clients: slice });
       }
       this.post({ kind: 'done', job });
     } catch (e) {
