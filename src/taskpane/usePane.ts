@@ -60,10 +60,11 @@ export interface PaneState {
  * column just past the data, which is blank in every row (and so never maps anything).
  */
 export function coreOverrides(values: ReadonlyArray<ReadonlyArray<unknown>>, overrides: PaneState['overrides']): Partial<Record<Role, number>> {
-  const past = pastColumn(values);
+  // (the column past the data only when asked for: it scans every row, ~100+ ms on a full sheet)
+  let past: number | undefined;
   const out: Partial<Record<Role, number>> = {};
   for (const [role, index] of Object.entries(overrides) as Array<[Role, number | null | undefined]>) {
-    if (index !== undefined) out[role] = index === null ? past : index;
+    if (index !== undefined) out[role] = index === null ? (past ??= pastColumn(values)) : index;
   }
   return out;
 }
