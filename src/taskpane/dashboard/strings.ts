@@ -82,7 +82,8 @@ export interface DashboardStrings {
   matrix: {
     title: string;
     none: string;
-    caption: (months: number) => string;
+    /** periods: complete periods of the review; x, y: cut-offs in percent. */
+    caption: (periods: number, period: 'month' | 'quarter', x: number, y: number) => string;
     noClass: string;
     reasons: (few: number, zero: number, negative: number) => string;
     cell: (clients: number, revenue: string) => string;
@@ -198,9 +199,10 @@ const en: DashboardStrings = {
   matrix: {
     title: 'ABC × XYZ',
     none: 'Needs monthly figures: read a sheet with a column per month, or a transaction log.',
-    caption: (m) => `Clients by share of revenue (A, B, C) and steadiness over ${m} months (X steady ≤ 10%, Y ≤ 25%, Z irregular).`,
+    caption: (n, period, x, y) =>
+      `Clients by share of revenue (A, B, C) and steadiness by ${period} since each client's first order, over at most ${n} complete ${period === 'month' ? 'months' : 'quarters'} (X steady ≤ ${x}%, Y ≤ ${y}%, Z irregular).`,
     noClass: 'no class',
-    reasons: (few, zero, neg) => `No XYZ class: ${few} with too few months, ${zero} with no sales, ${neg} with more returns than sales.`,
+    reasons: (few, zero, neg) => `No XYZ class: ${few} with fewer than 2 periods since their first order, ${zero} with no sales, ${neg} with more returns than sales.`,
     cell: (n, r) => `${n} (${r})`,
     abc: 'ABC',
     legend: 'clients (revenue)',
@@ -314,9 +316,10 @@ const ru: DashboardStrings = {
   matrix: {
     title: 'ABC × XYZ',
     none: 'Нужны помесячные суммы: прочитайте лист со столбцом на месяц или журнал продаж.',
-    caption: (m) => `Клиенты по доле выручки (A, B, C) и стабильности за ${m} мес. (X стабильные ≤ 10 %, Y ≤ 25 %, Z нерегулярные).`,
+    caption: (n, period, x, y) =>
+      `Клиенты по доле выручки (A, B, C) и стабильности по ${period === 'month' ? 'месяцам' : 'кварталам'} с первого заказа клиента, полных периодов не больше ${n} (X стабильные ≤ ${String(x).replace('.', ',')}\u00a0%, Y ≤ ${String(y).replace('.', ',')}\u00a0%, Z нерегулярные).`,
     noClass: 'без класса',
-    reasons: (few, zero, neg) => `Без класса XYZ: мало месяцев — ${few}, без продаж — ${zero}, возвратов больше продаж — ${neg}.`,
+    reasons: (few, zero, neg) => `Без класса XYZ: меньше двух периодов с первого заказа — ${few}, без продаж — ${zero}, возвратов больше продаж — ${neg}.`,
     cell: (n, r) => `${n} (${r})`,
     abc: 'ABC',
     legend: 'клиентов (выручка)',
