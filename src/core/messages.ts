@@ -299,6 +299,10 @@ const TEXTS = {
     (p) => `The header spans rows ${p.upper}–${p.lower}: the ${p.months} month columns are read from row ${p.lower}, under the group title in row ${p.upper}.`,
     (p) => `Заголовок занимает строки ${p.upper}–${p.lower}: ${p.months} ${ruPlural(p.months, ['столбец', 'столбца', 'столбцов'])} по месяцам ${ruPlural(p.months, ['прочитан', 'прочитаны', 'прочитаны'])} из строки ${p.lower}, под общим заголовком в строке ${p.upper}.`,
   ),
+  'table.monthsYearAssumed': entry<{ from: string; to: string; first: string; last: string }>(
+    (p) => `The month columns ${p.from}–${p.to} name no year: read as ${p.first} … ${p.last}, the latest such months up to today. Add the year to the headers (e.g. "Jan 2025") if they are other months.`,
+    (p) => `Столбцы месяцев ${p.from}–${p.to} без года: прочитаны как ${p.first} … ${p.last} — последние такие месяцы до сегодняшнего дня. Если это другие месяцы, добавьте год в заголовки (например, «Янв 2025»).`,
+  ),
   'table.endsAtBlank': entry<{ blank: number; from: number; to: number }>(
     (p) => `The table ends at the blank row ${p.blank}; rows ${p.from}–${p.to} below it (another table) were not read.`,
     (p) => `Таблица заканчивается на пустой строке ${p.blank}; строки ${p.from}–${p.to} под ней (другая таблица) не прочитаны.`,

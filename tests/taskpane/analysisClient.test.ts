@@ -10,6 +10,7 @@ import { seededRandom } from '../../src/core/seededRandom';
 import { userMessage } from '../../src/excel/errors';
 import { CancelledError } from '../../src/excel/host';
 import { createAnalysisClient, InlineAnalysis, WorkerAnalysis } from '../../src/taskpane/analysis/client';
+import { detectTable, TableNotFoundError } from '../../src/core/table';
 import { AnalyzeRequest, CLIENTS_PER_MESSAGE, ROWS_PER_MESSAGE } from '../../src/taskpane/analysis/protocol';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { fakeSpawner, FakeWorker } from './fakeWorker';
@@ -126,6 +127,27 @@ describe('analysis in a worker', () => {
     const texts = (w: number) => workers[w].received.filter((m) => m.kind === 'rows').map((m) => (m.kind === 'rows' ? [m.start, m.json] : []));
     expect(texts(1)).toEqual(texts(0));
     expect(texts(1)).toHaveLength(Math.ceil(grid.length / 10000));
+  });
+
+  test('the table is found in the worker when it holds the grid (the same detection as core), here otherwise', async () => {
+    const { spawn, workers } = fakeSpawner();
+    const client = new WorkerAnalysis(spawn);
+    const other = grid.slice(0, 100);
+    // not streamed: found here, nothing sent
+    expect(await client.detect(other, {})).toEqual(detectTable(other, {}));
+    expect(workers.length === 0 || workers[0].received.every((m) => m.kind !== 'detect')).toBe(true);
+    const stream = client.stream();
+    for (const [start, rows] of chunks(grid, 9000)) stream.add(start, rows);
+    stream.finish(grid);
+    expect(await client.detect(grid, { today: 20000 })).toEqual(detectTable(grid, { today: 20000 }));
+    expect(workers[0].received.filter((m) => m.kind === 'detect')).toHaveLength(1);
+    // a grid with no table: core's own error (TableNotFoundError), as the pane checks for it
+    const none: CellValue[][] = [['x'], ['y']];
+    const s2 = client.stream();
+    s2.add(0, none);
+    s2.finish(none);
+    await expect(client.detect(none, {})).rejects.toBeInstanceOf(TableNotFoundError);
+    expect(workers[0].received.filter((m) => m.kind === 'detect')).toHaveLength(2);
   });
 
   test("the clients' periods come back packed and read as core's maps", async () => {

@@ -1,5 +1,6 @@
 import { analyzeGrid } from '../../core/analyze';
 import type { CellValue } from '../../core/cells';
+import { detectTable } from '../../core/table';
 import { userMessage } from '../../excel/errors';
 import { CLIENTS_PER_MESSAGE, FromWorker, packPeriods, ToWorker } from './protocol';
 
@@ -39,6 +40,14 @@ export class AnalysisEngine {
         return;
       case 'analyze':
         this.analyze(m.job, m.grid, m.request);
+        return;
+      case 'detect':
+        try {
+          if (m.grid !== this.grid || !this.complete) throw new Error(`Internal error: the analysis worker does not hold grid ${m.grid}.`);
+          this.post({ kind: 'detected', job: m.job, detection: detectTable(this.rows, m.options) });
+        } catch (e) {
+          this.post({ kind: 'failed', job: m.job, messages: { en: userMessage(e, 'en'), ru: userMessage(e, 'ru') } });
+        }
         return;
     }
   }

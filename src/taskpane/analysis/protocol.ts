@@ -1,5 +1,6 @@
 import type { Analysis, AnalyzeOptions, ClientResult } from '../../core/analyze';
 import type { Lang } from '../../core/format';
+import type { DetectOptions, TableDetection } from '../../core/table';
 
 /**
  * Messages between the task pane (main thread) and the analysis worker. Everything here is plain
@@ -44,7 +45,9 @@ export type ToWorker =
   /** The grid is complete with `rowCount` rows. */
   | { kind: 'end'; grid: number; rowCount: number }
   /** Analyse a complete grid. */
-  | { kind: 'analyze'; job: number; grid: number; request: AnalyzeRequest };
+  | { kind: 'analyze'; job: number; grid: number; request: AnalyzeRequest }
+  /** Find the client table in a complete grid (core detectTable: a pass over every row). */
+  | { kind: 'detect'; job: number; grid: number; options: DetectOptions };
 
 export type FromWorker =
   /** The analysis started (the grid was complete). */
@@ -59,6 +62,8 @@ export type FromWorker =
   | { kind: 'clients'; job: number; start: number; clients: ClientResult[]; periods?: PackedPeriods }
   /** The last slice was sent. */
   | { kind: 'done'; job: number }
+  /** The table found by a `detect` job. */
+  | { kind: 'detected'; job: number; detection: TableDetection }
   /** The analysis failed: the message in both languages (as excel/errors `userMessage` gives it). */
   | { kind: 'failed'; job: number; messages: Record<Lang, string> };
 
