@@ -89,7 +89,8 @@ async function stopProfile(cdp: CDPSession | null, phase: string): Promise<void>
     const f = byId.get(id)!.callFrame;
     return `${f.functionName || '(anon)'}@${f.url.replace(/.*\//, '')}:${f.lineNumber}`;
   };
-  const idle = new Set(profile.nodes.filter((n) => ['(idle)', '(program)', '(garbage collector)'].includes(n.callFrame.functionName) && n.callFrame.functionName !== '(garbage collector)').map((n) => n.id));
+  // idle samples end a busy stretch; garbage collection counts as busy (it runs in the task)
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)' || n.callFrame.functionName === '(program)').map((n) => n.id));
   let t = 0;
   interface Busy {
     start: number;
