@@ -1,7 +1,7 @@
 import { CellValue, cellAddress, columnLetter, isBlank, isExcelError, showCell } from './cells';
 import { clientDisplay } from './clientKey';
 import { inferNumberLocale, NumberLocale, parseMoney } from './parseMoney';
-import { addMonthsKeepEnd, DateOrder, dayToIso, inferDateOrder, parseDate } from './parseDate';
+import { addMonthsKeepEnd, DateOrder, dayToIso, inferDateOrder, monthIndex, parseDate } from './parseDate';
 import { TableDetection } from './table';
 import { Message, MessageError, msg, renderMessage } from './messages';
 
@@ -32,6 +32,12 @@ export interface ClientAgg {
   contact?: string;
   /** Amount per month index (year*12+month-1), when asked for. */
   periods?: Map<number, number>;
+  /**
+   * With `periods`: the month index of the client's first sale in the whole sheet up to the
+   * review's end — also before the window (a log's first dated row of the client; a monthly
+   * sheet's first month column with a non-zero amount). XYZ counts periods from here.
+   */
+  firstMonth?: number;
 }
 
 /**
@@ -256,6 +262,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         lastDay: null,
         rows: isLog ? NO_ROWS : [],
         periods: undefined,
+        firstMonth: undefined,
         previousTier: undefined,
         previousStatus: undefined,
         reviewsBelow: undefined,
@@ -368,6 +375,8 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
     // one pass over all time without an as-of date: no upper bound while reading
     const asOf = options.asOfDay ?? (twoPasses ? (maxDay === -Infinity ? 0 : maxDay) : Infinity);
     const fromDay = months === 'all' ? -Infinity : addMonthsKeepEnd(asOf, -months);
+    // each client's first dated row up to the review's end (by client index), for XYZ
+    const firstDays: number[] | null = options.periods ? [] : null;
     for (let r = from; r < to; r++) {
       const row = grid[r];
       if (!row) continue;
@@ -396,6 +405,7 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       const acc = list[index];
       prevRaw = c;
       prevIndex = index;
+      if (firstDays !== null && day <= asOf && !(firstDays[index] <= day)) firstDays[index] = day;
       if (day > asOf || day <= fromDay) {
         rowsOutsideWindow++;
         continue;
@@ -440,11 +450,16 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
         p.set(m, (p.get(m) ?? 0) + amount);
       }
     }
+    if (firstDays !== null) {
+      for (let i = 0; i < firstDays.length; i++) if (firstDays[i] !== undefined) list[i].firstMonth = monthIndex(firstDays[i]);
+    }
     const end = options.asOfDay ?? (maxDay === -Infinity ? 0 : maxDay);
     window = { fromDay, toDay: end, from: months === 'all' ? '' : dayToIso(fromDay + 1), to: dayToIso(end), months };
   } else {
     // one row per client (amount column or monthly columns)
     let monthCols = table.monthColumns;
+    // the month columns up to the review's end, where a client's first sale is looked for (XYZ)
+    let sinceCols: typeof monthCols = options.periods ? monthCols : [];
     if (table.shape === 'monthly' && monthCols.length > 0) {
       const maxMonth = monthCols.reduce((x, m) => Math.max(x, m.month), -Infinity);
       const asOfMonth = options.asOfDay !== undefined ? new Date(options.asOfDay * 86400000).getUTCFullYear() * 12 + new Date(options.asOfDay * 86400000).getUTCMonth() : maxMonth;
@@ -456,7 +471,9 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
       const firstDay = Math.round(Date.UTC(fy, firstM - fy * 12, 1) / 86400000);
       window = { fromDay: firstDay - 1, toDay: lastDay, from: dayToIso(firstDay), to: dayToIso(lastDay), months };
       monthCols = inWin;
+      if (options.periods) sinceCols = sinceCols.filter((m) => m.month <= asOfMonth);
     }
+    if (sinceCols.length > 1) sinceCols = [...sinceCols].sort((a, b) => a.month - b.month);
     const ordersCol = columns.orders?.index;
     // subtotal rows by structure: the row's amount (the sum of its month cells) against the rows above
     const rowAmount = (r: number): number | undefined => {
@@ -506,6 +523,15 @@ export function aggregate(grid: ReadonlyArray<ReadonlyArray<CellValue>>, table: 
           acc.total += a;
           acc.revenue += a;
           if (options.periods) (acc.periods ??= new Map()).set(m.month, (acc.periods.get(m.month) ?? 0) + a);
+        }
+        for (const m of sinceCols) {
+          if (acc.firstMonth !== undefined && acc.firstMonth <= m.month) break;
+          const v = row[m.index];
+          const a = typeof v === 'number' ? v : ((q) => (q.kind === 'number' ? q.value : 0))(parseMoney(v, localeNow()));
+          if (a !== 0 && Number.isFinite(a)) {
+            acc.firstMonth = m.month;
+            break;
+          }
         }
       } else {
         const a = num(r, measureCol!, row[measureCol!]);

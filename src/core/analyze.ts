@@ -174,6 +174,7 @@ export function analyzeClients(
       email: c.email,
       contact: c.contact,
       periods: c.periods,
+      firstMonth: c.firstMonth,
       abc: abc.classes[i],
       share: abc.rank[i] > 0 ? c.total / abc.total : 0,
       cumShare: abc.cumShare[i],

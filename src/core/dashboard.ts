@@ -1,4 +1,4 @@
-import { abcXyzMatrix, AbcXyzMatrix } from './abcXyzMatrix';
+import { abcXyzMatrix, AbcXyzMatrix, XyzSettings } from './abcXyzMatrix';
 import type { Analysis, ClientResult } from './analyze';
 import { CellValue } from './cells';
 import { DashboardKpis, dashboardKpis, HhiGuidelines } from './dashboardKpis';
@@ -6,7 +6,7 @@ import { lorenzChart, LorenzChartData } from './lorenzChart';
 import { paretoChart, ParetoChartData } from './paretoChart';
 import { DEFAULT_PROGRAMME, ProgrammePlan, programmePlan, programmeSegments, ProgrammeSettings, SegmentCounts } from './programmePlan';
 import { tierMix, TierMix } from './tierMix';
-import { DEFAULT_XYZ, XyzCutoffs } from './xyzClass';
+import { DEFAULT_XYZ } from './xyzClass';
 
 /**
  * Everything the dashboard shows, from the same analysis as the review (no second pass over the
@@ -31,7 +31,8 @@ export interface DashboardOptions {
   hhiHeadlineMaxClients?: number;
   /** Tier history rows (header first) as read from the owned sheet. */
   history?: ReadonlyArray<ReadonlyArray<CellValue>>;
-  xyz?: XyzCutoffs;
+  /** XYZ cut-offs and period (month by default), see abcXyzMatrix. */
+  xyz?: XyzSettings;
   programme?: ProgrammeSettings;
 }
 

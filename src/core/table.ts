@@ -1,6 +1,6 @@
 import { CellValue, columnIndex, columnLetter, isBlank } from './cells';
 import { parseMoney } from './parseMoney';
-import { monthFromName, parseDate } from './parseDate';
+import { dayParts, monthFromName, parseDate } from './parseDate';
 import { monthFromHeader } from './monthHeader';
 import { Message, MessageError, msg } from './messages';
 
@@ -105,6 +105,13 @@ export interface DetectOptions {
   headerRow?: number;
   /** Columns forced by the user (zero-based indices). */
   overrides?: Partial<Record<Role, number>>;
+  /**
+   * Today (day number), for month columns named without a year anywhere ("Янв | Фев | … | Июн"):
+   * they are read as the latest such run of months that ends no later than this month, with a
+   * note saying so (Excel, too, gives a date typed without a year the current year). Without it
+   * such a table is refused with a message asking for the year (core stays deterministic).
+   */
+  today?: number;
 }
 
 /** No client table: `message` is English, `messages` both languages, `detail` the code (`table.notFound`…). */
@@ -154,12 +161,13 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
   const notes: Message[] = [];
   // a group title above the month headers ("Выручка 2025" merged over "Январь | Февраль | …"):
   // the header is two rows, the months come from the lower one
-  if (best && cols.client && !cols.amount && best.months.length < 2 && headerRow > 0) {
-    // "Клиент | Январь | Февраль" under a title "Выручка 2025" in the row above
+  const assumed: AssumedYear = {};
+  if (best && cols.client && !cols.amount && best.months.length < 2) {
+    // "Клиент | Январь | Февраль" under a title "Выручка 2025" in the row above (or with no year at all)
     const yearless = yearlessMonthColumns(headerCells, cols.client.index);
-    if (yearless.length >= 2) best.months = [...best.months, ...datedMonths(grid, headerRow - 1, headerRow, yearless)].sort((a, b) => a.index - b.index);
+    if (yearless.length >= 2) best.months = [...best.months, ...datedMonths(grid, headerRow - 1, headerRow, yearless, options.today, assumed)].sort((a, b) => a.index - b.index);
   }
-  const two = twoRowHeader(grid, headerRow, cols, best?.months ?? []);
+  const two = twoRowHeader(grid, headerRow, cols, best?.months ?? [], options.today, assumed);
   let firstDataRow = headerRow + 1;
   let monthList = best?.months ?? [];
   if (two) {
@@ -195,6 +203,7 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
   else if (months.length >= 2) shape = 'monthly';
   else throw new TableNotFoundError(msg('table.noAmountColumn', { row: headerRow + 1, rows }));
   if (shape === 'transactions' && !cols.orderId) notes.push(msg('table.noOrderColumn'));
+  if (assumed.note && shape === 'monthly') notes.push(assumed.note);
   const confs = [cols.client.confidence, shape === 'monthly' ? 0.8 : cols.amount!.confidence];
   if (shape === 'transactions') confs.push(cols.date!.confidence);
   const confidence = confs.reduce((m, x) => Math.min(m, x), Infinity);
@@ -208,7 +217,14 @@ export function detectTable(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
  * nothing) over those months. Month names without a year (`Январь`) take the year of the group
  * title above them, or of a title above the table; with no year anywhere the table is refused.
  */
-function twoRowHeader(grid: ReadonlyArray<ReadonlyArray<CellValue>>, headerRow: number, cols: Partial<Record<Role, ColumnMatch>>, upperMonths: MonthColumn[]): { months: MonthColumn[] } | undefined {
+function twoRowHeader(
+  grid: ReadonlyArray<ReadonlyArray<CellValue>>,
+  headerRow: number,
+  cols: Partial<Record<Role, ColumnMatch>>,
+  upperMonths: MonthColumn[],
+  today: number | undefined,
+  assumed: AssumedYear,
+): { months: MonthColumn[] } | undefined {
   const upper = grid[headerRow] ?? [];
   const lower = grid[headerRow + 1];
   if (!lower || !cols.client) return undefined;
@@ -225,7 +241,7 @@ function twoRowHeader(grid: ReadonlyArray<ReadonlyArray<CellValue>>, headerRow: 
     else if (typeof v === 'string' && monthFromName(v.trim()) !== undefined) yearless.push(c);
   }
   if (yearless.length > 0) {
-    months.push(...datedMonths(grid, headerRow, headerRow + 1, yearless));
+    months.push(...datedMonths(grid, headerRow, headerRow + 1, yearless, today, assumed));
     months.sort((a, b) => a.index - b.index);
   }
   if (months.length < 2 || months.length <= upperMonths.length) return undefined;
@@ -246,11 +262,45 @@ function twoRowHeader(grid: ReadonlyArray<ReadonlyArray<CellValue>>, headerRow: 
  * Month columns named without a year (`Январь`, `Feb`) in row `row`, dated by the group title
  * over them in row `titleRow` or a title above; refused when no year is given anywhere.
  */
-function datedMonths(grid: ReadonlyArray<ReadonlyArray<CellValue>>, titleRow: number, row: number, cols: number[]): MonthColumn[] {
+interface AssumedYear {
+  /** The note saying which months yearless columns were read as. */
+  note?: Message;
+}
+
+/**
+ * Yearless month columns with no year anywhere, read as consecutive months (a month not after
+ * the one before starts the next year) ending no later than `today`'s month.
+ */
+function monthsUpToToday(grid: ReadonlyArray<ReadonlyArray<CellValue>>, row: number, cols: number[], today: number, assumed: AssumedYear): MonthColumn[] {
+  const seq: number[] = [];
+  let year = 0;
+  for (const c of cols) {
+    const mo = monthFromName(String(grid[row][c]).trim())!;
+    if (seq.length > 0 && mo <= (seq[seq.length - 1] % 12) + 1) year++;
+    seq.push(year * 12 + mo - 1);
+  }
+  const t = dayParts(today);
+  const todayMonth = t.year * 12 + t.month - 1;
+  const last = seq[seq.length - 1];
+  // the base year that puts the last column at or before today's month, as late as possible
+  const base = Math.floor((todayMonth - last) / 12);
+  const out = cols.map((c, i) => ({ index: c, letter: columnLetter(c), header: String(grid[row][c]).trim(), month: base * 12 + seq[i] }));
+  assumed.note = msg('table.monthsYearAssumed', { from: out[0].letter, to: out[out.length - 1].letter, first: monthLabel(out[0].month), last: monthLabel(out[out.length - 1].month) });
+  return out;
+}
+
+/** "2025-01" for a month index. */
+function monthLabel(m: number): string {
+  const y = Math.floor(m / 12);
+  return `${y}-${String(m - y * 12 + 1).padStart(2, '0')}`;
+}
+
+function datedMonths(grid: ReadonlyArray<ReadonlyArray<CellValue>>, titleRow: number, row: number, cols: number[], today?: number, assumed: AssumedYear = {}): MonthColumn[] {
   const out: MonthColumn[] = [];
   let prevMonth = -1;
   let prevTitle = -2;
   let yearShift = 0;
+  if (today !== undefined && cols.every((c) => yearAbove(grid, titleRow, c) === undefined)) return monthsUpToToday(grid, row, cols, today, assumed);
   for (const c of cols) {
     const text = String(grid[row][c]).trim();
     const year = yearAbove(grid, titleRow, c);

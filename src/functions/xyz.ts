@@ -19,6 +19,12 @@ export function readXyzCutoffs(grid: Grid, name: string): XyzCutoffs {
  * the usual reading of a period table, where a month without sales is left empty. Text and
  * logical values are skipped; an error value is returned (as SUM does). Pass exactly the
  * periods to judge: months before a client started, or not yet reached, count as no sales.
+ *
+ * XYZCLASS keeps this meaning (issue 12): the cells given are the series. The dashboard's
+ * ABC × XYZ matrix (core abcXyzMatrix) builds each client's series itself — the complete months
+ * or quarters since its first order — so to get the dashboard's class in a cell, pass the range
+ * from the client's first period with sales to the last complete one (e.g. `C5:N5` for a client
+ * who started in March of a Jan–Dec row).
  */
 export function periodNumbers(periodValues: Grid, name = 'periodValues'): Float64Array {
   rejectErrors(periodValues, name);

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { aggregate } from '../core/aggregate';
 import { Analysis } from '../core/analyze';
 import { Lang } from '../core/format';
-import { isoToDay } from '../core/parseDate';
+import { dayFromParts, isoToDay } from '../core/parseDate';
 import type { NumberLocale } from '../core/parseMoney';
 import { DEFAULT_RULES, parseRuleSet, RuleSet } from '../core/rules';
 import { columnLetter } from '../core/cells';
@@ -60,10 +60,11 @@ export interface PaneState {
  * column just past the data, which is blank in every row (and so never maps anything).
  */
 export function coreOverrides(values: ReadonlyArray<ReadonlyArray<unknown>>, overrides: PaneState['overrides']): Partial<Record<Role, number>> {
-  const past = pastColumn(values);
+  // (the column past the data only when asked for: it scans every row, ~100+ ms on a full sheet)
+  let past: number | undefined;
   const out: Partial<Record<Role, number>> = {};
   for (const [role, index] of Object.entries(overrides) as Array<[Role, number | null | undefined]>) {
-    if (index !== undefined) out[role] = index === null ? past : index;
+    if (index !== undefined) out[role] = index === null ? (past ??= pastColumn(values)) : index;
   }
   return out;
 }
@@ -96,6 +97,12 @@ export function presetFigures(s: Pick<PaneState, 'data' | 'detection' | 'asOf' |
   } catch {
     return null;
   }
+}
+
+/** Today's day number (the user's calendar date), for month columns named without a year (core table.ts). */
+function todayDay(): number {
+  const d = new Date();
+  return dayFromParts(d.getFullYear(), d.getMonth() + 1, d.getDate())!;
 }
 
 function pastColumn(values: ReadonlyArray<ReadonlyArray<unknown>>): number {
@@ -152,7 +159,7 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
     (data: SheetData, overrides: PaneState['overrides']): Pick<PaneState, 'detection' | 'detectionError'> => {
       if (data.values.length === 0) return { detection: null, detectionError: t.source.empty };
       try {
-        const found = detectTable(data.values, Object.keys(overrides).length ? { overrides: coreOverrides(data.values, overrides), headerRow: stateRef.current.detection?.headerRow } : {});
+        const found = detectTable(data.values, Object.keys(overrides).length ? { overrides: coreOverrides(data.values, overrides), headerRow: stateRef.current.detection?.headerRow, today: todayDay() } : { today: todayDay() });
         // roles set to "(not used)" are not shown as mapped (nor the notes about their blank column)
         const unused = (Object.keys(overrides) as Role[]).filter((r) => overrides[r] === null);
         if (unused.length === 0) return { detection: found, detectionError: null };
@@ -207,11 +214,18 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
         signal: ctrl.signal,
         onProgress: (d, l) => patch({ busy: { label: t.busy[l] ?? l, progress: d, cancel: () => ctrl.abort() } }),
       });
-      patch({ data, overrides: {}, ...detect(data, {}), busy: null });
+      // the table found where the rows already are (the analysis worker), off the main thread
+      let found: Pick<PaneState, 'detection' | 'detectionError'>;
+      try {
+        found = data.values.length === 0 ? detect(data, {}) : { detection: await analysis.detect(data.values, { today: todayDay() }), detectionError: null };
+      } catch {
+        found = detect(data, {});
+      }
+      patch({ data, overrides: {}, ...found, busy: null });
     } catch (e) {
       fail(e);
     }
-  }, [read, patch, detect, fail, t]);
+  }, [read, patch, detect, fail, t, analysis]);
 
   const setOverride = useCallback(
     (role: Role, index: number | null) => {
@@ -256,7 +270,7 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
         s.data.values,
         {
           rules: checked.rules,
-          detect: { headerRow: s.detection.headerRow, overrides: coreOverrides(s.data.values, s.overrides) },
+          detect: { headerRow: s.detection.headerRow, overrides: coreOverrides(s.data.values, s.overrides), today: todayDay() },
           asOfDay,
           windowMonths,
           numberLocale: s.numberLocale,

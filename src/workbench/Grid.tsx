@@ -90,14 +90,22 @@ export function Grid({ model, registry, version, sheet: index, onSheet, lang = '
   const [height, setHeight] = useState(800);
   const used = useMemo(() => sheet?.usedRange(false) ?? null, [sheet, version]);
   const formulas = useMemo(() => (sheet ? formulaValues(sheet, model, registry) : new Map()), [sheet, model, registry, version]);
-  if (!sheet) return null;
   const lastRow = Math.max(used ? used.r1 + 1 : 0, 30) + 5;
+  // The rows not hidden: listed only when some are hidden (and then once per change of the
+  // workbook). Listing a full-height sheet's million rows on each redraw cost the page thread —
+  // the pane's thread in this page — 100–300 ms after every batch the pane ran.
+  const anyHidden = sheet ? sheet.countHiddenRows(0, lastRow - 1) > 0 : false;
+  const visible = useMemo(() => {
+    const out: number[] = [];
+    if (sheet && anyHidden) for (let r = 0; r < lastRow; r++) if (!sheet.isRowHidden(r)) out.push(r);
+    return out;
+  }, [sheet, lastRow, anyHidden, version]);
+  if (!sheet) return null;
   const lastCol = Math.max(used ? used.c1 + 1 : 0, 8) + 2;
-  const visible: number[] = [];
-  for (let r = 0; r < lastRow; r++) if (!sheet.isRowHidden(r)) visible.push(r);
   const first = Math.max(0, Math.floor(top / ROW) - 10);
   const count = Math.ceil(height / ROW) + 20;
-  const rows = visible.slice(first, first + count);
+  const shown = anyHidden ? visible.length : lastRow;
+  const rows = anyHidden ? visible.slice(first, first + count) : Array.from({ length: Math.max(0, Math.min(count, lastRow - first)) }, (_, i) => first + i);
   const widthOf = (c: number) => Math.max(40, Math.round(sheet.getColumnWidth(c) * 1.33));
   const show = (r: number, c: number): { text: string; number: boolean } => {
     const f = formulas.get(`${r},${c}`);
@@ -165,7 +173,7 @@ export function Grid({ model, registry, version, sheet: index, onSheet, lang = '
                 })}
               </tr>
             ))}
-            {first + count < visible.length && <tr style={{ height: (visible.length - first - count) * ROW }} aria-hidden="true" />}
+            {first + count < shown && <tr style={{ height: (shown - first - count) * ROW }} aria-hidden="true" />}
           </tbody>
         </table>
       </div>

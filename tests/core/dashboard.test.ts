@@ -311,9 +311,9 @@ describe('abcXyzMatrix', () => {
     expect(m.classified).toBe(3);
   });
 
-  it('without per-period values there is no matrix; an unbounded window spans the data', () => {
+  it('without per-period values there is no matrix; a window without a start spans the data up to its end', () => {
     expect(abcXyzMatrix([{ abc: 'A', revenue: 1 }]).available).toBe(false);
-    const m = abcXyzMatrix([{ abc: 'A', revenue: 1, periods: new Map([[jan25 + 5, 1], [jan25 + 2, 1]]) }], { fromDay: -Infinity, toDay: 0 });
+    const m = abcXyzMatrix([{ abc: 'A', revenue: 1, periods: new Map([[jan25 + 5, 1], [jan25 + 2, 1]]) }], { fromDay: -Infinity, toDay: dayFromParts(2025, 6, 30)! });
     expect(m.months).toEqual({ first: jan25 + 2, last: jan25 + 5, count: 4 });
   });
 });

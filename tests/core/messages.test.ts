@@ -283,6 +283,11 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
     en: 'Column B in header row 2 is a month without a year ("Январь"), and no year is given above it. Add the year to the header (e.g. "Январь 2025") or a title with the year above the months.',
     ru: 'Столбец B в строке заголовков 2 — месяц без года («Январь»), и год над ним не указан. Добавьте год в заголовок (например, «Январь 2025») или общий заголовок с годом над месяцами.',
   },
+  'table.monthsYearAssumed': {
+    message: { code: 'table.monthsYearAssumed', params: { from: 'B', to: 'G', first: '2026-01', last: '2026-06' } },
+    en: 'The month columns B–G name no year: read as 2026-01 … 2026-06, the latest such months up to today. Add the year to the headers (e.g. "Jan 2025") if they are other months.',
+    ru: 'Столбцы месяцев B–G без года: прочитаны как 2026-01 … 2026-06 — последние такие месяцы до сегодняшнего дня. Если это другие месяцы, добавьте год в заголовки (например, «Янв 2025»).',
+  },
   'cell.subtotalRow': {
     message: { code: 'cell.subtotalRow', params: { rows: 5 } },
     en: 'a subtotal (equals the sum of the 5 rows above it), left out',

@@ -10,6 +10,7 @@ import { seededRandom } from '../../src/core/seededRandom';
 import { userMessage } from '../../src/excel/errors';
 import { CancelledError } from '../../src/excel/host';
 import { createAnalysisClient, InlineAnalysis, WorkerAnalysis } from '../../src/taskpane/analysis/client';
+import { detectTable, TableNotFoundError } from '../../src/core/table';
 import { AnalyzeRequest, CLIENTS_PER_MESSAGE, ROWS_PER_MESSAGE } from '../../src/taskpane/analysis/protocol';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { fakeSpawner, FakeWorker } from './fakeWorker';
@@ -122,7 +123,52 @@ describe('analysis in a worker', () => {
     const again = await client.analyze(grid, REQUEST);
     expectSame(again, expected);
     expect(workers).toHaveLength(2);
-    expect(workers[1].received.filter((m) => m.kind === 'rows').length).toBe(Math.ceil(grid.length / ROWS_PER_MESSAGE));
+    // the new worker gets the texts the grid was streamed in, not a new JSON of the rows
+    const texts = (w: number) => workers[w].received.filter((m) => m.kind === 'rows').map((m) => (m.kind === 'rows' ? [m.start, m.json] : []));
+    expect(texts(1)).toEqual(texts(0));
+    expect(texts(1)).toHaveLength(Math.ceil(grid.length / 10000));
+  });
+
+  test('the table is found in the worker when it holds the grid (the same detection as core), here otherwise', async () => {
+    const { spawn, workers } = fakeSpawner();
+    const client = new WorkerAnalysis(spawn);
+    const other = grid.slice(0, 100);
+    // not streamed: found here, nothing sent
+    expect(await client.detect(other, {})).toEqual(detectTable(other, {}));
+    expect(workers.length === 0 || workers[0].received.every((m) => m.kind !== 'detect')).toBe(true);
+    const stream = client.stream();
+    for (const [start, rows] of chunks(grid, 9000)) stream.add(start, rows);
+    stream.finish(grid);
+    expect(await client.detect(grid, { today: 20000 })).toEqual(detectTable(grid, { today: 20000 }));
+    expect(workers[0].received.filter((m) => m.kind === 'detect')).toHaveLength(1);
+    // a grid with no table: core's own error (TableNotFoundError), as the pane checks for it
+    const none: CellValue[][] = [['x'], ['y']];
+    const s2 = client.stream();
+    s2.add(0, none);
+    s2.finish(none);
+    await expect(client.detect(none, {})).rejects.toBeInstanceOf(TableNotFoundError);
+    expect(workers[0].received.filter((m) => m.kind === 'detect')).toHaveLength(2);
+  });
+
+  test("the clients' periods come back packed and read as core's maps", async () => {
+    const { spawn, workers } = fakeSpawner();
+    const client = new WorkerAnalysis(spawn);
+    const request = { ...REQUEST, periods: true };
+    const a = await client.analyze(grid, request);
+    const ref = analyzeGrid(grid, request);
+    const slices = workers[0].sent.filter((m) => m.kind === 'clients');
+    // no Map crosses the boundary: the amounts travel in typed arrays
+    // (the pane has since put lazy getters on these very objects: look at the data property)
+    for (const m of slices) if (m.kind === 'clients') expect(m.clients.filter((c) => Object.getOwnPropertyDescriptor(c, 'periods')?.value !== undefined).length).toBe(0);
+    expect(slices.filter((m) => m.kind === 'clients' && m.periods !== undefined).length).toBeGreaterThan(1);
+    expect(a.clients.length).toBe(ref.clients.length);
+    let withPeriods = 0;
+    for (let i = 0; i < ref.clients.length; i++) {
+      expect(a.clients[i].periods).toEqual(ref.clients[i].periods);
+      expect(a.clients[i].firstMonth).toBe(ref.clients[i].firstMonth);
+      if (ref.clients[i].periods) withPeriods++;
+    }
+    expect(withPeriods).toBeGreaterThan(CLIENTS_PER_MESSAGE);
   });
 
   test('Cancel while the grid is being sent stops before the analysis', async () => {

@@ -136,10 +136,29 @@ describe.each(LANGS)('Dashboard on the sample workbook (%s)', (lang) => {
     show(sales, lang);
     const m = buildDashboard(sales.analysis).matrix;
     expect(m.available).toBe(true);
-    expect(m.months?.count).toBe(12);
-    expect(screen.getByTestId('abc-xyz').querySelector('caption')?.textContent).toBe(s.matrix.caption(12));
+    // the sample's twelve months of sales, the last one cut by the as-of date: complete months only
+    expect(m.span!.count).toBeGreaterThanOrEqual(11);
+    expect(screen.getByTestId('abc-xyz').querySelector('caption')?.textContent).toBe(s.matrix.caption(m.span!.count, 'month', 10, 25));
     expect(screen.getByTestId('abc-xyz-AX').textContent).toMatch(new RegExp(`^${m.cells.A.X.clients} \\(`));
     expect(screen.getByTestId('abc-xyz-CZ').textContent).toMatch(new RegExp(`^${m.cells.C.Z.clients} \\(`));
+    expect(screen.getByTestId('xyz-periods').textContent).toContain(String(m.periodsPerClient!.median));
+
+    // the XYZ settings: by quarter, then wider cut-offs; a bad value is marked and the matrix stays
+    const cellsOf = () => Object.fromEntries((['A', 'B', 'C'] as const).flatMap((a) => (['X', 'Y', 'Z'] as const).map((x) => [a + x, Number(/^\d+/.exec(screen.getByTestId(`abc-xyz-${a}${x}`).textContent ?? '')?.[0])])));
+    const expected = (xyz: { x: number; y: number; period: 'month' | 'quarter' }) => {
+      const q = buildDashboard(sales.analysis, { xyz }).matrix;
+      return Object.fromEntries((['A', 'B', 'C'] as const).flatMap((a) => (['X', 'Y', 'Z'] as const).map((x) => [a + x, q.cells[a][x].clients])));
+    };
+    fireEvent.change(screen.getByTestId('xyz-period'), { target: { value: 'quarter' } });
+    await waitFor(() => expect(cellsOf()).toEqual(expected({ x: 0.1, y: 0.25, period: 'quarter' })));
+    const q = buildDashboard(sales.analysis, { xyz: { x: 0.1, y: 0.25, period: 'quarter' } }).matrix;
+    expect(screen.getByTestId('abc-xyz').querySelector('caption')?.textContent).toBe(s.matrix.caption(q.span!.count, 'quarter', 10, 25));
+    fireEvent.change(screen.getByTestId('xyz-y'), { target: { value: '60' } });
+    fireEvent.change(screen.getByTestId('xyz-x'), { target: { value: '30' } });
+    await waitFor(() => expect(cellsOf()).toEqual(expected({ x: 0.3, y: 0.6, period: 'quarter' })));
+    fireEvent.change(screen.getByTestId('xyz-y'), { target: { value: '20' } });
+    expect(await screen.findByText(lang === 'en' ? 'Type a percentage above the X cut-off (30), e.g. 25.' : 'Введите процент больше границы X (30), например 25.')).toBeTruthy();
+    expect(cellsOf()).toEqual(expected({ x: 0.3, y: 0.6, period: 'quarter' }));
   });
 
   test('programme plan: labelled inputs change the staff needed; a bad value is marked and ignored', async () => {

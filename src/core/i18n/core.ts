@@ -313,6 +313,10 @@ export const coreMessages = {
       other: 'Заголовок занимает строки {upper}–{lower}: {count} столбца по месяцам прочитаны из строки {lower}, под общим заголовком в строке {upper}.',
     },
   }),
+  'table.monthsYearAssumed': m(['from', 'to', 'first', 'last'], {
+    en: 'The month columns {from}–{to} name no year: read as {first} … {last}, the latest such months up to today. Add the year to the headers (e.g. "Jan 2025") if they are other months.',
+    ru: 'Столбцы месяцев {from}–{to} без года: прочитаны как {first} … {last} — последние такие месяцы до сегодняшнего дня. Если это другие месяцы, добавьте год в заголовки (например, «Янв 2025»).',
+  }),
   'table.endsAtBlank': m(['blank', 'from', 'to'], {
     en: 'The table ends at the blank row {blank}; rows {from}–{to} below it (another table) were not read.',
     ru: 'Таблица заканчивается на пустой строке {blank}; строки {from}–{to} под ней (другая таблица) не прочитаны.',

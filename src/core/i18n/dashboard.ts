@@ -207,22 +207,34 @@ export const dashboard = {
   matrix: {
     title: { en: 'ABC × XYZ', ru: 'ABC × XYZ' },
     none: { en: 'Needs monthly figures: read a sheet with a column per month, or a transaction log.', ru: 'Нужны помесячные суммы: прочитайте лист со столбцом на месяц или журнал продаж.' },
-    caption: m(['count'], {
+    captionMonth: m(['count', 'x', 'y'], {
       en: {
-        one: 'Clients by share of revenue (A, B, C) and steadiness over {count} month (X steady ≤ 10%, Y ≤ 25%, Z irregular).',
-        other: 'Clients by share of revenue (A, B, C) and steadiness over {count} months (X steady ≤ 10%, Y ≤ 25%, Z irregular).',
+        one: "Clients by share of revenue (A, B, C) and steadiness by month since each client's first order, over at most {count} complete month (X steady ≤ {x}%, Y ≤ {y}%, Z irregular).",
+        other: "Clients by share of revenue (A, B, C) and steadiness by month since each client's first order, over at most {count} complete months (X steady ≤ {x}%, Y ≤ {y}%, Z irregular).",
       },
       ru: {
-        one: 'Клиенты по доле выручки (A, B, C) и стабильности за {count} месяц (X стабильные ≤ 10\u00a0%, Y ≤ 25\u00a0%, Z нерегулярные).',
-        few: 'Клиенты по доле выручки (A, B, C) и стабильности за {count} месяца (X стабильные ≤ 10\u00a0%, Y ≤ 25\u00a0%, Z нерегулярные).',
-        many: 'Клиенты по доле выручки (A, B, C) и стабильности за {count} месяцев (X стабильные ≤ 10\u00a0%, Y ≤ 25\u00a0%, Z нерегулярные).',
-        other: 'Клиенты по доле выручки (A, B, C) и стабильности за {count} месяца (X стабильные ≤ 10\u00a0%, Y ≤ 25\u00a0%, Z нерегулярные).',
+        one: 'Клиенты по доле выручки (A, B, C) и стабильности по месяцам с первого заказа клиента, не больше {count} полного месяца (X стабильные ≤ {x}\u00a0%, Y ≤ {y}\u00a0%, Z нерегулярные).',
+        few: 'Клиенты по доле выручки (A, B, C) и стабильности по месяцам с первого заказа клиента, не больше {count} полных месяцев (X стабильные ≤ {x}\u00a0%, Y ≤ {y}\u00a0%, Z нерегулярные).',
+        many: 'Клиенты по доле выручки (A, B, C) и стабильности по месяцам с первого заказа клиента, не больше {count} полных месяцев (X стабильные ≤ {x}\u00a0%, Y ≤ {y}\u00a0%, Z нерегулярные).',
+        other: 'Клиенты по доле выручки (A, B, C) и стабильности по месяцам с первого заказа клиента, не больше {count} полного месяца (X стабильные ≤ {x}\u00a0%, Y ≤ {y}\u00a0%, Z нерегулярные).',
+      },
+    }),
+    captionQuarter: m(['count', 'x', 'y'], {
+      en: {
+        one: "Clients by share of revenue (A, B, C) and steadiness by quarter since each client's first order, over at most {count} complete quarter (X steady ≤ {x}%, Y ≤ {y}%, Z irregular).",
+        other: "Clients by share of revenue (A, B, C) and steadiness by quarter since each client's first order, over at most {count} complete quarters (X steady ≤ {x}%, Y ≤ {y}%, Z irregular).",
+      },
+      ru: {
+        one: 'Клиенты по доле выручки (A, B, C) и стабильности по кварталам с первого заказа клиента, не больше {count} полного квартала (X стабильные ≤ {x}\u00a0%, Y ≤ {y}\u00a0%, Z нерегулярные).',
+        few: 'Клиенты по доле выручки (A, B, C) и стабильности по кварталам с первого заказа клиента, не больше {count} полных кварталов (X стабильные ≤ {x}\u00a0%, Y ≤ {y}\u00a0%, Z нерегулярные).',
+        many: 'Клиенты по доле выручки (A, B, C) и стабильности по кварталам с первого заказа клиента, не больше {count} полных кварталов (X стабильные ≤ {x}\u00a0%, Y ≤ {y}\u00a0%, Z нерегулярные).',
+        other: 'Клиенты по доле выручки (A, B, C) и стабильности по кварталам с первого заказа клиента, не больше {count} полного квартала (X стабильные ≤ {x}\u00a0%, Y ≤ {y}\u00a0%, Z нерегулярные).',
       },
     }),
     noClass: { en: 'no class', ru: 'без класса' },
     reasons: m(['few', 'zero', 'negative'], {
-      en: 'No XYZ class: {few} with too few months, {zero} with no sales, {negative} with more returns than sales.',
-      ru: 'Без класса XYZ: мало месяцев — {few}, без продаж — {zero}, возвратов больше продаж — {negative}.',
+      en: 'No XYZ class: {few} with fewer than 2 periods since their first order, {zero} with no sales, {negative} with more returns than sales.',
+      ru: 'Без класса XYZ: меньше двух периодов с первого заказа — {few}, без продаж — {zero}, возвратов больше продаж — {negative}.',
     }),
     cell: m(['clients', 'revenue'], { en: '{clients} ({revenue})', ru: '{clients} ({revenue})' }),
     abc: { en: 'ABC', ru: 'ABC' },

@@ -1,9 +1,10 @@
 import { Analysis, analyzeGrid, ClientResult } from '../../core/analyze';
 import type { CellValue } from '../../core/cells';
 import type { Lang } from '../../core/format';
+import { DetectOptions, detectTable, TableDetection } from '../../core/table';
 import { DecideContext, decide, statusFromLabel, TierDecision } from '../../core/tiering';
 import { CancelledError, throwIfCancelled } from '../../excel/host';
-import { AnalyzeRequest, FromWorker, ROWS_PER_MESSAGE, ToWorker } from './protocol';
+import { AnalyzeRequest, FromWorker, PackedPeriods, ROWS_PER_MESSAGE, ToWorker, unpackPeriods } from './protocol';
 
 /**
  * The pane's door to the analysis. With a worker (the task pane in Office, the workbench) the
@@ -29,6 +30,12 @@ export interface GridStream {
 export interface AnalysisClient {
   readonly mode: 'worker' | 'inline';
   stream(): GridStream;
+  /**
+   * Core's detectTable on a grid: in the worker when it holds the grid (a pass over a million
+   * rows took ~100 ms of the main thread, 300+ ms on a loaded machine), else here. Any failure
+   * in the worker is answered by the same call here, so the caller gets core's own error.
+   */
+  detect(values: CellValue[][], options: DetectOptions): Promise<TableDetection>;
   analyze(values: CellValue[][], request: AnalyzeRequest, job?: AnalysisJob): Promise<Analysis>;
   dispose(): void;
 }
@@ -53,6 +60,9 @@ export class InlineAnalysis implements AnalysisClient {
   stream(): GridStream {
     return { add: () => undefined, finish: () => undefined };
   }
+  async detect(values: CellValue[][], options: DetectOptions): Promise<TableDetection> {
+    return detectTable(values, options);
+  }
   async analyze(values: CellValue[][], request: AnalyzeRequest, job: AnalysisJob = {}): Promise<Analysis> {
     job.onProgress?.(undefined);
     await nextTask();
@@ -69,7 +79,17 @@ export class InlineAnalysis implements AnalysisClient {
 interface Held {
   worker: WorkerLike;
   grid: number;
+  /**
+   * The grid as the JSON texts it was streamed in (start row, text), when it was: a new worker
+   * (after Cancel ended the last one) gets the same texts again. A string is one object to the
+   * garbage collector and a plain copy to postMessage, where turning the rows into JSON again
+   * costs the main thread tens of milliseconds per few thousand rows.
+   */
+  texts?: Array<{ start: number; json: string }>;
 }
+
+/** Streamed texts sent in one task when a grid goes to a new worker (each is a plain copy of ≤ ~400 KB). */
+const TEXTS_PER_TASK = 4;
 
 /**
  * A decision's `reason` is written by core on first read (a getter on its class, so 100,000
@@ -77,6 +97,18 @@ interface Held {
  * read, core's `decide` on the inputs analyzeClients gave it (core/analyze.ts), which returns
  * the same decision with its reason. Tests compare every reason with core's own.
  */
+/** The client's `periods` map, built from its packed slice when first read (see protocol.ts PackedPeriods). */
+function withLazyPeriods(c: ClientResult, packed: PackedPeriods, i: number): ClientResult {
+  if (packed.offsets[i + 1] === packed.offsets[i]) return c;
+  let periods: Map<number, number> | undefined;
+  Object.defineProperty(c, 'periods', {
+    configurable: true,
+    enumerable: true,
+    get: () => (periods ??= unpackPeriods(packed, i)),
+  });
+  return c;
+}
+
 function withLazyReason(c: ClientResult, ctx: DecideContext): ClientResult {
   let reason: Record<Lang, string> | undefined;
   const input = { measure: c.total, orders: c.orders, previousTier: c.previousTier, reviewsBelow: c.reviewsBelow, previousStatus: statusFromLabel(c.previousStatus) };
@@ -120,17 +152,47 @@ export class WorkerAnalysis implements AnalysisClient {
     const w = this.ensure();
     if (!w) return this.inline.stream();
     const grid = ++this.grids;
+    const texts: Array<{ start: number; json: string }> = [];
     return {
       add: (start, rows, json) => {
-        // the worker may have been ended (a cancelled job) meanwhile: analyze() then sends the grid again
-        if (this.worker === w) this.post(w, { kind: 'rows', grid, start, json: json ?? JSON.stringify(rows) });
+        const text = json ?? JSON.stringify(rows);
+        texts.push({ start, json: text });
+        // the worker may have been ended (a cancelled job) meanwhile: analyze() then sends the texts again
+        if (this.worker === w) this.post(w, { kind: 'rows', grid, start, json: text });
       },
       finish: (values) => {
-        if (this.worker !== w) return;
-        this.post(w, { kind: 'end', grid, rowCount: values.length });
-        this.held.set(values, { worker: w, grid });
+        if (this.worker === w) this.post(w, { kind: 'end', grid, rowCount: values.length });
+        this.held.set(values, { worker: w, grid, texts });
       },
     };
+  }
+
+  async detect(values: CellValue[][], options: DetectOptions): Promise<TableDetection> {
+    const w = this.worker;
+    const held = this.held.get(values);
+    if (!w || !held || held.worker !== w || w.onmessage) return this.inline.detect(values, options);
+    const id = ++this.jobs;
+    const answer = await new Promise<TableDetection | undefined>((resolve) => {
+      w.onmessage = (e) => {
+        const m = e.data;
+        if (m.job !== id) return;
+        w.onmessage = null;
+        w.onerror = null;
+        resolve(m.kind === 'detected' ? m.detection : undefined);
+      };
+      w.onerror = (e) => {
+        // the worker script could not run: from now on everything runs here (as analyze does)
+        e.preventDefault?.();
+        w.onmessage = null;
+        w.onerror = null;
+        w.terminate();
+        this.worker = undefined;
+        this.failed = true;
+        resolve(undefined);
+      };
+      this.post(w, { kind: 'detect', job: id, grid: held.grid, options });
+    });
+    return answer ?? this.inline.detect(values, options);
   }
 
   async analyze(values: CellValue[][], request: AnalyzeRequest, job: AnalysisJob = {}): Promise<Analysis> {
@@ -139,17 +201,30 @@ export class WorkerAnalysis implements AnalysisClient {
     const { signal, onProgress } = job;
     let held = this.held.get(values);
     if (!held || held.worker !== w) {
-      // send the grid in slices, one message per task
       const grid = ++this.grids;
-      for (let start = 0; start < values.length; start += ROWS_PER_MESSAGE) {
-        throwIfCancelled(signal);
-        this.post(w, { kind: 'rows', grid, start, json: JSON.stringify(values.slice(start, start + ROWS_PER_MESSAGE)) });
-        onProgress?.((0.3 * Math.min(values.length, start + ROWS_PER_MESSAGE)) / values.length);
-        await nextTask();
+      const texts = held?.texts;
+      if (texts) {
+        // streamed before, to a worker that was ended since: the same texts, a few per task
+        for (let i = 0; i < texts.length; i++) {
+          throwIfCancelled(signal);
+          this.post(w, { kind: 'rows', grid, start: texts[i].start, json: texts[i].json });
+          if ((i + 1) % TEXTS_PER_TASK === 0 || i === texts.length - 1) {
+            onProgress?.((0.3 * (i + 1)) / texts.length);
+            await nextTask();
+          }
+        }
+      } else {
+        // send the grid in slices, one message per task
+        for (let start = 0; start < values.length; start += ROWS_PER_MESSAGE) {
+          throwIfCancelled(signal);
+          this.post(w, { kind: 'rows', grid, start, json: JSON.stringify(values.slice(start, start + ROWS_PER_MESSAGE)) });
+          onProgress?.((0.3 * Math.min(values.length, start + ROWS_PER_MESSAGE)) / values.length);
+          await nextTask();
+        }
       }
       throwIfCancelled(signal);
       this.post(w, { kind: 'end', grid, rowCount: values.length });
-      held = { worker: w, grid };
+      held = { worker: w, grid, texts };
       this.held.set(values, held);
     }
     const id = ++this.jobs;
@@ -197,7 +272,10 @@ export class WorkerAnalysis implements AnalysisClient {
             return;
           case 'clients': {
             const ctx: DecideContext = { rules: summary!.rules, bars: summary!.bars };
-            for (let i = 0; i < m.clients.length; i++) clients[m.start + i] = withLazyReason(m.clients[i], ctx);
+            for (let i = 0; i < m.clients.length; i++) {
+              const c = withLazyReason(m.clients[i], ctx);
+              clients[m.start + i] = m.periods ? withLazyPeriods(c, m.periods, i) : c;
+            }
             received += m.clients.length;
             onProgress?.(0.9 + (0.1 * received) / clients.length);
             return;

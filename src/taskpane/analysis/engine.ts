@@ -1,7 +1,8 @@
 import { analyzeGrid } from '../../core/analyze';
 import type { CellValue } from '../../core/cells';
+import { detectTable } from '../../core/table';
 import { userMessage } from '../../excel/errors';
-import { CLIENTS_PER_MESSAGE, FromWorker, ToWorker } from './protocol';
+import { CLIENTS_PER_MESSAGE, FromWorker, packPeriods, ToWorker } from './protocol';
 
 /**
  * The worker's side of the protocol, as a plain class so that tests can drive it without a
@@ -40,6 +41,14 @@ export class AnalysisEngine {
       case 'analyze':
         this.analyze(m.job, m.grid, m.request);
         return;
+      case 'detect':
+        try {
+          if (m.grid !== this.grid || !this.complete) throw new Error(`Internal error: the analysis worker does not hold grid ${m.grid}.`);
+          this.post({ kind: 'detected', job: m.job, detection: detectTable(this.rows, m.options) });
+        } catch (e) {
+          this.post({ kind: 'failed', job: m.job, messages: { en: userMessage(e, 'en'), ru: userMessage(e, 'ru') } });
+        }
+        return;
     }
   }
 
@@ -50,7 +59,9 @@ export class AnalysisEngine {
       const { clients, ...rest } = analyzeGrid(this.rows, request);
       this.post({ kind: 'summary', job, analysis: rest, total: clients.length });
       for (let start = 0; start < clients.length; start += CLIENTS_PER_MESSAGE) {
-        this.post({ kind: 'clients', job, start, clients: clients.slice(start, start + CLIENTS_PER_MESSAGE) });
+        const slice = clients.slice(start, start + CLIENTS_PER_MESSAGE);
+        const periods = packPeriods(slice);
+        this.post(periods ? { kind: 'clients', job, start, clients: slice.map((c) => (c.periods ? { ...c, periods: undefined } : c)), periods } : { kind: 'clients', job, start, clients: slice });
       }
       this.post({ kind: 'done', job });
     } catch (e) {

@@ -1,7 +1,7 @@
 import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Title3 } from '@fluentui/react-components';
 import type { ChartConfiguration } from 'chart.js';
 import { useCallback, useMemo, useState } from 'react';
-import type { AbcXyzMatrix } from '../../core/abcXyzMatrix';
+import type { AbcXyzMatrix, XyzSettings } from '../../core/abcXyzMatrix';
 import type { Analysis } from '../../core/analyze';
 import type { CellValue } from '../../core/cells';
 import { analysisSegments, buildDashboard } from '../../core/dashboard';
@@ -24,6 +24,8 @@ import { ProgrammePlanView } from './ProgrammePlan';
 import { dashboardSheetContent } from './sheetContent';
 import { DashboardStrings, dashboardStrings } from './strings';
 import { useDashboardStyles } from './styles';
+import { XyzControl } from './XyzControl';
+import { DEFAULT_XYZ } from '../../core/xyzClass';
 import { lorenzText, movementsLine, paretoText, tierMixText } from './texts';
 
 /**
@@ -223,7 +225,7 @@ function MatrixTable({ m, s, f, dark }: { m: AbcXyzMatrix; s: DashboardStrings; 
     <div className={styles.section}>
       <div className={styles.scroll}>
         <table className={styles.table} data-testid="abc-xyz">
-          <caption>{s.matrix.caption(m.months.count)}</caption>
+          <caption>{s.matrix.caption(m.span?.count ?? m.months.count, m.period, Math.round(m.cutoffs.x * 1e4) / 100, Math.round(m.cutoffs.y * 1e4) / 100)}</caption>
           <thead>
             <tr>
               <th scope="col">{s.matrix.abc}</th>
@@ -259,11 +261,12 @@ export function Dashboard({ analysis, lang, dark, run, history, moneyFormat, ren
   const f = useMemo(() => formatters(lang, moneyFormat), [lang, moneyFormat]);
   const [guidelines, setGuidelines] = useState<HhiGuidelines>(2023);
   const [programme, setProgramme] = useState<ProgrammeSettings>(DEFAULT_PROGRAMME);
+  const [xyz, setXyz] = useState<XyzSettings>(DEFAULT_XYZ);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
 
   // the heavy part once per analysis; guidelines and the plan recomputed cheaply
-  const base = useMemo(() => buildDashboard(analysis, { history, maxBands }), [analysis, history, maxBands]);
+  const base = useMemo(() => buildDashboard(analysis, { history, maxBands, xyz }), [analysis, history, maxBands, xyz]);
   const kpis = useMemo(() => dashboardKpis(analysis, { guidelines }), [analysis, guidelines]);
   const segments = useMemo(() => analysisSegments(analysis, programme.keyShare), [analysis, programme.keyShare]);
   const plan = useMemo(() => programmePlan(segments, programme), [segments, programme]);
@@ -370,6 +373,7 @@ export function Dashboard({ analysis, lang, dark, run, history, moneyFormat, ren
       </section>
       <section className={styles.section} aria-label={s.matrix.title}>
         <Subtitle2 as="h3">{s.matrix.title}</Subtitle2>
+        <XyzControl settings={xyz} onChange={setXyz} matrix={base.matrix} lang={lang} />
         <MatrixTable m={base.matrix} s={s} f={f} dark={dark} />
       </section>
       <section className={styles.section} aria-label={s.plan.title}>

@@ -134,6 +134,74 @@ export function jsonOf(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * utf8Length(jsonOf(value)) without building the JSON text: the stand-in weighs every response
+ * to enforce Excel on the web's 5 MB limit, and making a ~400 KB string per chunk just to count
+ * its bytes cost the (shared) page thread the allocation and a large-object collection per read
+ * chunk. Follows JSON.stringify: toJSON, `null` for non-finite numbers and for undefined /
+ * functions in arrays, such members left out of objects, escapes (\", \\, \n…, \u00XX,
+ * lone surrogates as \uXXXX). Anything unusual (boxed primitives, bigint) is stringified.
+ */
+export function jsonBytes(value: unknown): number {
+  return jsonValueBytes(value, '') ?? 4;
+}
+
+function jsonStringBytes(s: string): number {
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += c === 0x22 || c === 0x5c || c === 0x08 || c === 0x0c || c === 0x0a || c === 0x0d || c === 0x09 ? 2 : c < 0x20 ? 6 : 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 6;
+    } else if (c >= 0xdc00 && c <= 0xdfff) n += 6;
+    else n += 3;
+  }
+  return n;
+}
+
+/** Bytes of `value` as a member or element (undefined: left out of an object, `null` in an array). */
+function jsonValueBytes(value: unknown, key: string): number | undefined {
+  let v = value;
+  if (v !== null && (typeof v === 'object' || typeof v === 'bigint') && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON: (k: string) => unknown }).toJSON(key);
+  switch (typeof v) {
+    case 'string':
+      return jsonStringBytes(v);
+    case 'number':
+      return Number.isFinite(v) ? String(v).length : 4;
+    case 'boolean':
+      return v ? 4 : 5;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'object': {
+      if (v === null) return 4;
+      if (Array.isArray(v)) {
+        let n = 2 + Math.max(0, v.length - 1);
+        for (let i = 0; i < v.length; i++) n += jsonValueBytes(v[i], String(i)) ?? 4;
+        return n;
+      }
+      if (v instanceof Number || v instanceof String || v instanceof Boolean) return utf8Length(JSON.stringify(v));
+      let n = 2;
+      let members = 0;
+      for (const k of Object.keys(v)) {
+        const b = jsonValueBytes((v as Record<string, unknown>)[k], k);
+        if (b === undefined) continue;
+        n += jsonStringBytes(k) + 1 + b;
+        members++;
+      }
+      return n + Math.max(0, members - 1);
+    }
+    default:
+      return utf8Length(jsonOf(v));
+  }
+}
+
 /** Fixed bytes for the envelope of a request, of one action, and of one action result. */
 export const REQUEST_OVERHEAD = 120;
 export const ACTION_OVERHEAD = 80;
@@ -438,7 +506,7 @@ export abstract class ClientObjectBase {
       run: (x) => {
         const b = x.bind(this);
         const value = b.kind === 'null' ? (null as T) : compute(b, x);
-        x.respond(RESULT_OVERHEAD + utf8Length(jsonOf(value)));
+        x.respond(RESULT_OVERHEAD + jsonBytes(value));
         x.deliver(() => result._set(value));
       },
     });
@@ -454,7 +522,7 @@ export abstract class ClientObjectBase {
       size: () => ACTION_OVERHEAD + utf8Length(jsonOf(option ?? null)),
       run: (x) => {
         const snap = this._snapshot(sel, x);
-        x.respond(RESULT_OVERHEAD + utf8Length(jsonOf(snap.json)));
+        x.respond(RESULT_OVERHEAD + jsonBytes(snap.json));
         x.deliver(snap.apply);
       },
     });
