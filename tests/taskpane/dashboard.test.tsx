@@ -49,7 +49,7 @@ async function sampleAnalysis(lang: Lang, sheet: 'clients' | 'sales'): Promise<B
 function show(b: Book, lang: Lang, props: Partial<Parameters<typeof Dashboard>[0]> = {}, dark = false) {
   return render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <WithDoor run={b.standIn.run} lang={lang} messageTestId="dashboard-message">
+      <WithDoor run={b.standIn.run} lang={lang} messageTestId="dashboard-message" init={false}>
         {({ state, actions }) => (
           <Dashboard analysis={b.analysis} lang={lang} dark={dark} busy={Boolean(state.busy)} onInsert={actions.insertDashboard} moneyFormat={moneyFormatOf(b.data, b.analysis)} {...props} />
         )}

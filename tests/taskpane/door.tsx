@@ -10,13 +10,14 @@ import { usePane } from '../../src/taskpane/usePane';
 
 export type Door = ReturnType<typeof usePane>;
 
-export function WithDoor({ run, lang, messageTestId, children }: { run: ExcelRun; lang: Lang; messageTestId: string; children: (door: Door) => ReactNode }) {
+/** `init`: read what the workbook holds for the pane first (the notices need their saved templates; the dashboard nothing). */
+export function WithDoor({ run, lang, messageTestId, init: load = true, children }: { run: ExcelRun; lang: Lang; messageTestId: string; init?: boolean; children: (door: Door) => ReactNode }) {
   const door = usePane(run, lang);
   const { init } = door.actions;
   useEffect(() => {
-    void init();
+    if (load) void init();
     // once per workbook, as App does
-  }, [run, init]);
+  }, [run, init, load]);
   const m = door.state.message;
   return (
     <>
