@@ -53,7 +53,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
-    '& section': { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+    '& section': { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+    // a 320 px pane: no control is wider than the pane (a native select is as wide as its
+    // longest option unless told otherwise; long words wrap)
+    '& .fui-Field, & .fui-Select, & .fui-Input, & .fui-Textarea, & .fui-Combobox': { maxWidth: '100%', minWidth: 0 },
+    '& select': { maxWidth: '100%', minWidth: 0, textOverflow: 'ellipsis' },
+    '& .fui-Button': { maxWidth: '100%', minWidth: 0, whiteSpace: 'normal', height: 'auto' },
+    '& .fui-Label, & .fui-Field__hint, & .fui-Field__validationMessage, & p, & li, & summary, & legend': { overflowWrap: 'anywhere' },
   },
   head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   lang: { width: '7.5rem', maxWidth: '100%' },

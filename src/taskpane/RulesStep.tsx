@@ -74,6 +74,12 @@ function fromDraft(d: Draft): unknown {
   };
 }
 
+/** The rule set the typed fields make, or null while they are not valid yet. */
+export function draftRules(d: Draft): RuleSet | null {
+  const r = parseRuleSet(fromDraft(d));
+  return r.ok ? r.rules : null;
+}
+
 /** Step 2: presets, an editor with inline validation, save to the workbook, JSON export/import. */
 /** One field per line: the pane is 320 px wide in Excel; a wider pane just gives the inputs more room. */
 const STACK = { display: 'flex', flexDirection: 'column', gap: 8 } as const;

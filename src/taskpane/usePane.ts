@@ -19,6 +19,7 @@ import { loadPaneDraft, loadRules, NoticeDraft, RulesDraft, saveRules, savePaneD
 import { NeedsConfirmation } from '../excel/writeBlock';
 import { loadApplyRecord } from '../excel/undoStore';
 import { strings } from './i18n';
+import { draftRules } from './RulesStep';
 import { dashboardStrings } from './dashboard/strings';
 import { noticeStrings } from './notices/strings';
 import { getWorkbookRules, setWorkbookRules } from '../functions/workbookRules';
@@ -254,6 +255,9 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
         loaded: true,
       };
       p.rulesDraft = draft?.rules ?? null;
+      // the fields as last typed are the rules in force (the editor shows them), when they are valid
+      const typedRules = p.rulesDraft ? draftRules(p.rulesDraft) : null;
+      if (typedRules) p.rules = typedRules;
       patch(p);
     } catch (e) {
       patch({ notices: { ...stateRef.current.notices, loaded: true } });

@@ -28,10 +28,12 @@ async function saveWorkbook(page: Page): Promise<string> {
   return file!;
 }
 
+/** Opens a saved file through the workbench's Open (a new workbook, a new pane). */
 async function openWorkbook(page: Page, file: string, name: string): Promise<void> {
   const bytes = await fs.readFile(file);
+  await page.evaluate(() => ((window as unknown as { __old?: unknown }).__old = window.__workbench!.model));
   await page.getByTestId('open-file').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
-  await page.waitForFunction((n) => document.body.textContent?.includes(n), name);
+  await page.waitForFunction(() => window.__workbench!.model !== (window as unknown as { __old?: unknown }).__old && window.__workbench!.model.findSheet('Clients') !== undefined);
   await page.getByTestId('read-sheet').waitFor();
 }
 
@@ -88,15 +90,16 @@ test('notice fields and rule edits survive moving between steps, are saved in th
   await page.getByTestId('tab-notices').click();
   await page.getByTestId('notices-company').fill('Northwind Print');
   await page.getByTestId('notices-new-manager').fill('the Client Care desk');
-  // a rule edit, half-typed (not yet a valid number) — kept as typed
+  // a rule edit, half-typed (not yet a valid number: the review stays) — kept as typed
   await page.getByTestId('tab-rules').click();
-  await page.getByTestId('window-months').fill('1 2');
+  await page.getByTestId('window-months').fill('1 2x');
   await page.getByTestId('tab-source').click();
   await page.getByTestId('tab-notices').click();
   expect(await page.getByTestId('notices-company').inputValue()).toBe('Northwind Print');
   expect(await page.getByTestId('notices-new-manager').inputValue()).toBe('the Client Care desk');
   await page.getByTestId('tab-rules').click();
-  expect(await page.getByTestId('window-months').inputValue()).toBe('1 2');
+  expect(await page.getByTestId('window-months').inputValue()).toBe('1 2x');
+  // finished: valid rules, so the review must be run again (the notice fields stay all the same)
   await page.getByTestId('window-months').fill('12');
   // saved in the workbook's settings a moment after the typing stops
   await page.waitForFunction(() => {
@@ -107,13 +110,17 @@ test('notice fields and rule edits survive moving between steps, are saved in th
   const file = await saveWorkbook(page);
 
   // the saved file, opened again: the pane starts fresh and finds what was typed
+  // (saved: another sample opens without asking)
   await page.getByTestId('sample-select').selectOption('ru');
-  await page.getByTestId('read-sheet').waitFor();
+  await page.waitForFunction(() => window.__workbench?.model.findSheet('Клиенты') !== undefined);
+  expect(await page.getByTestId('keep-workbook').count()).toBe(0);
   await openWorkbook(page, file, 'clients-en-tiers.xlsx');
+  expect(await page.evaluate(() => window.__workbench!.model.settings.get('clientTiers.paneDraft'))).toContain('Northwind Print');
   await page.getByTestId('tab-rules').click();
   expect(await page.getByTestId('window-months').inputValue()).toBe('12');
   await page.getByTestId('tab-source').click();
   await readAndReview(page);
+  await shot(page, 'flow-3-reopened-review');
   await page.getByTestId('tab-notices').click();
   expect(await page.getByTestId('notices-company').inputValue()).toBe('Northwind Print');
   expect(await page.getByTestId('notices-new-manager').inputValue()).toBe('the Client Care desk');

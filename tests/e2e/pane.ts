@@ -42,7 +42,8 @@ export async function paneOverflows(page: Page): Promise<Overflow[]> {
     if (pane.scrollWidth > pane.clientWidth + 1) out.push({ what: 'the pane scrolls sideways', left: 0, right: pane.scrollWidth - pane.clientWidth, clipped: 0 });
     for (const el of Array.from(pane.querySelectorAll('*'))) {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
+      // Fluent's focus-trap helpers (tabster's 1 px "dummy" elements, fixed at the page's corner) are not content
+      if ((r.width <= 1 && r.height <= 1) || el.hasAttribute('data-tabster-dummy')) continue;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
       const holder = scrollBox(el);
