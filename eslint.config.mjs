@@ -21,4 +21,25 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'Office', 'Excel', 'document', 'window', 'CustomFunctions'],
     },
   },
+  {
+    // one door in the pane (issue 12): only the workbook hook calls src/excel. Elsewhere in the
+    // pane, types are fine, and so are host's cancel plumbing and errors' wording (neither touches
+    // a workbook); the entry point takes officeRun from host.
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    ignores: ['src/taskpane/usePane.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/excel/*', '!**/excel/host', '!**/excel/errors'],
+              allowTypeImports: true,
+              message: 'Only src/taskpane/usePane.ts (the workbook hook) calls src/excel; pass data and callbacks as props.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

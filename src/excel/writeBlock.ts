@@ -1,4 +1,4 @@
-import { CancelledError, chunksByBytes, ExcelRun, jsonBytes, PAYLOAD_BUDGET, Progress, quoteSheet, throwIfCancelled } from './host';
+import { CancelledError, chunkRanges, ExcelRun, jsonBytes, PAYLOAD_BUDGET, Progress, quoteSheet, throwIfCancelled, yieldToUi } from './host';
 import { fitCell } from './cellText';
 import { toLayerError } from './errors';
 import { Lang } from '../core/format';
@@ -90,6 +90,8 @@ export async function readUndo(ctx: Excel.RequestContext, ws: Excel.Worksheet, a
   const undo: UndoRecord = { ...area, formulas: [], numberFormat: [], entryFormats: [] };
   let readRows = Math.max(1, Math.floor(20000 / cols));
   for (let s = 0; s < total; ) {
+    // a turn for the page (progress, Cancel) between reads; then honour a Cancel pressed meanwhile
+    if (s > 0) await yieldToUi();
     throwIfCancelled(signal);
     const n = Math.min(readRows, total - s);
     const r = ws.getRangeByIndexes(area.rowIndex + s, area.columnIndex, n, cols);
@@ -193,7 +195,9 @@ export async function writeRowChunks(
   const cell = (v: BlockCell) => (v === null ? '' : fitCell(v, lang, cut));
   // each chunk sized from the bytes its own rows carry: values, and a format per cell
   const formatBytes = (i: number) => (i === 0 ? 4 * formats.length : jsonBytes(formats));
-  for (const [s, end] of chunksByBytes(total, (i) => jsonBytes(rows[i]) + formatBytes(i), budget, 16)) {
+  for (const [s, end] of chunkRanges(total, (i) => jsonBytes(rows[i]) + formatBytes(i), budget, 16)) {
+    // a turn for the page between chunks: the bar moves and a click on Cancel lands here
+    if (s > 0) await yieldToUi();
     throwIfCancelled(signal);
     const n = end - s;
     for (const area of areas) {
@@ -291,7 +295,9 @@ export async function restoreRows(ctx: Excel.RequestContext, ws: Excel.Worksheet
   // each chunk carries its rows' formulas plus up to two number-format arrays: sized from those
   const entries = undo.entryFormats ?? [];
   let e = 0;
-  for (const [s, end] of chunksByBytes(rows, (i) => jsonBytes(undo.formulas[i]) + 2 * jsonBytes(undo.numberFormat[i]), budget, 16)) {
+  for (const [s, end] of chunkRanges(rows, (i) => jsonBytes(undo.formulas[i]) + 2 * jsonBytes(undo.numberFormat[i]), budget, 16)) {
+    // restoring is never cancelled, but the page still gets its turns (the bar moves)
+    if (s > 0) await yieldToUi();
     const n = end - s;
     const r = ws.getRangeByIndexes(undo.rowIndex + s, undo.columnIndex, n, undo.columnCount);
     const formats = undo.numberFormat.slice(s, s + n);

@@ -2,7 +2,9 @@ import {
   Button,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  Select,
   ProgressBar,
   Tab,
   TabList,
@@ -13,9 +15,9 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Lang } from '../core/format';
-import { ExcelRun } from '../excel/host';
+import type { ExcelRun } from '../excel/host';
 import { RulesStep } from './RulesStep';
 import { ReviewStep } from './ReviewStep';
 import { SourceStep } from './SourceStep';
@@ -23,8 +25,6 @@ import { strings } from './i18n';
 import { presetFigures, Step, usePane } from './usePane';
 import { Notices } from './notices';
 import { Dashboard, moneyFormatOf } from './dashboard';
-import { CellValue } from '../core/cells';
-import { readHistory } from '../excel/applyTiers';
 import { createAnalysisClient, WorkerLike } from './analysis/client';
 import { OfficePlatform } from './platform';
 
@@ -54,10 +54,29 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
-    '& section': { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+    '& section': { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+    // a 320 px pane: no control is wider than the pane (a native select is as wide as its
+    // longest option unless told otherwise; long words wrap)
+    '& .fui-Field, & .fui-Select, & .fui-Input, & .fui-Textarea, & .fui-Combobox': { maxWidth: '100%', minWidth: 0 },
+    '& select': { maxWidth: '100%', minWidth: 0, textOverflow: 'ellipsis' },
+    '& .fui-Button': { maxWidth: '100%', minWidth: 0, whiteSpace: 'normal', height: 'auto' },
+    '& .fui-Label, & .fui-Field__hint, & .fui-Field__validationMessage, & p, & li, & summary, & legend': { overflowWrap: 'anywhere' },
   },
-  // a task pane is ~350 px wide: the five tabs wrap onto a second line rather than run off it
-  tabs: { flexWrap: 'wrap' },
+  head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  lang: { width: '7.5rem', maxWidth: '100%' },
+  // a task pane is ~320-350 px wide: the five tabs wrap onto a second line rather than run off it
+  tabs: { flexWrap: 'wrap', '& button': { minWidth: 0 } },
+  status: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  items: { margin: 0, paddingLeft: '16px' },
 });
 
 export function App({ env }: { env: PaneEnvironment }) {
@@ -82,31 +101,35 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
   const styles = useStyles();
   const analysis = useMemo(() => createAnalysisClient(env.spawnWorker), [env.spawnWorker]);
   useEffect(() => () => analysis.dispose(), [analysis]);
-  const { state, actions, t } = usePane(run, env.lang, analysis);
-  // the Tier history rows (either language), for the dashboard's movements since the last review
-  const [history, setHistory] = useState<CellValue[][] | undefined>(undefined);
+  // the pane's language: Office's display language at first, then the user's choice; switching
+  // it keeps everything (the state lives in usePane, which does not restart)
+  const [lang, setLang] = useState<Lang>(env.lang);
+  useEffect(() => setLang(env.lang), [env.lang]);
+  const { state, actions, t } = usePane(run, lang, analysis);
+  // once per workbook door: a language switch must not read the rules again over the user's edits
+  const init = useRef(actions.init);
+  init.current = actions.init;
   useEffect(() => {
-    if (state.step !== 'dashboard' || !state.analysis) return;
-    let live = true;
-    void (async () => {
-      try {
-        const rows = await readHistory(run);
-        if (live) setHistory(rows);
-      } catch {
-        if (live) setHistory(undefined);
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [state.step, state.analysis, state.lastApply, run]);
-  useEffect(() => {
-    void actions.init();
-  }, [actions]);
+    void init.current();
+  }, [run]);
+  const busy = Boolean(state.busy);
   return (
-    <main className={styles.root} lang={env.lang}>
-      <Title3 as="h1">{t.title}</Title3>
-      <TabList selectedValue={state.step} onTabSelect={(_, d) => actions.patch({ step: d.value as Step })} aria-label={t.title} className={styles.tabs}>
+    <main className={styles.root} lang={lang}>
+      <div className={styles.head}>
+        <Title3 as="h1">{t.title}</Title3>
+        <Select
+          size="small"
+          value={lang}
+          onChange={(_, d) => setLang(d.value as Lang)}
+          aria-label={t.language}
+          data-testid="pane-lang"
+          className={styles.lang}
+        >
+          <option value="en">English</option>
+          <option value="ru">Русский</option>
+        </Select>
+      </div>
+      <TabList selectedValue={state.step} onTabSelect={(_, d) => actions.patch({ step: d.value as Step })} aria-label={t.title} className={styles.tabs} size="small">
         <Tab value="source" data-testid="tab-source">
           1. {t.steps.source}
         </Tab>
@@ -123,33 +146,61 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
           {t.steps.notices}
         </Tab>
       </TabList>
-      {state.busy && (
-        <div role="status" aria-live="polite" data-testid="busy">
-          <Caption1>{state.busy.label}</Caption1>
-          <ProgressBar value={state.busy.progress} max={1} aria-label={state.busy.label} />
-          {state.busy.cancel && (
-            <Button size="small" onClick={state.busy.cancel} data-testid="cancel">
-              {t.review.cancel}
-            </Button>
+      {(state.busy || state.message) && (
+        // one progress bar, one Cancel, one message bar for everything the pane does in the workbook;
+        // kept in view while the step below scrolls
+        <div className={styles.status}>
+          {state.busy && (
+            <div role="status" aria-live="polite" data-testid="busy">
+              <Caption1>{state.busy.label}</Caption1>
+              <ProgressBar value={state.busy.progress} max={1} aria-label={state.busy.label} />
+              {state.busy.cancel && (
+                <Button size="small" onClick={state.busy.cancel} data-testid="cancel">
+                  {t.review.cancel}
+                </Button>
+              )}
+            </div>
+          )}
+          {state.message && (
+            <MessageBar
+              intent={state.message.intent}
+              data-testid="message"
+              // announced by screen readers: errors and warnings at once, the rest politely
+              role={state.message.intent === 'error' || state.message.intent === 'warning' ? 'alert' : 'status'}
+            >
+              <MessageBarBody>
+                {state.message.text}
+                {state.message.items && (
+                  <ul className={styles.items}>
+                    {state.message.items.map((p, i) => (
+                      <li key={i}>{p}</li>
+                    ))}
+                  </ul>
+                )}
+              </MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button appearance="transparent" size="small" aria-label={t.review.closeDetails} onClick={() => actions.say(null)} data-testid="message-close">
+                    ×
+                  </Button>
+                }
+              >
+                {state.message.action === 'review' && (
+                  <Button size="small" onClick={() => void actions.review()} disabled={busy} data-testid="review-again">
+                    {t.review.reviewAgain}
+                  </Button>
+                )}
+              </MessageBarActions>
+            </MessageBar>
           )}
         </div>
-      )}
-      {state.message && (
-        <MessageBar
-          intent={state.message.intent}
-          data-testid="message"
-          // announced by screen readers: errors and warnings at once, the rest politely
-          role={state.message.intent === 'error' || state.message.intent === 'warning' ? 'alert' : 'status'}
-        >
-          <MessageBarBody>{state.message.text}</MessageBarBody>
-        </MessageBar>
       )}
       {state.step === 'source' && (
         <SourceStep
           state={state}
           t={t}
-          lang={env.lang}
-          onSource={(v) => actions.patch({ source: v.startsWith('table:') ? { table: v.slice(6) } : v.startsWith('sheet:') ? { sheet: v.slice(6) } : {}, data: null, detection: null, detectionError: null, analysis: null })}
+          lang={lang}
+          onSource={(v) => actions.patch({ source: v.startsWith('table:') ? { table: v.slice(6) } : v.startsWith('sheet:') ? { sheet: v.slice(6) } : {}, data: null, readFrom: null, detection: null, detectionError: null, analysis: null, applied: null, stale: false })}
           onRead={actions.readSource}
           onOverride={actions.setOverride}
           onAsOf={(v) => actions.patch({ asOf: v, analysis: null })}
@@ -159,13 +210,26 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
         />
       )}
       {state.step === 'rules' && (
-        <RulesStep rules={state.rules} t={t} lang={env.lang} figures={() => presetFigures(state)} onChange={actions.setRules} onSave={actions.persistRules} onNext={() => { actions.patch({ step: 'review' }); void actions.review(); }} />
+        <RulesStep
+          rules={state.rules}
+          draft={state.rulesDraft}
+          t={t}
+          lang={lang}
+          figures={() => presetFigures(state)}
+          onChange={actions.setRules}
+          onDraft={actions.setRulesDraft}
+          onSave={actions.persistRules}
+          onNext={() => {
+            actions.patch({ step: 'review' });
+            void actions.review();
+          }}
+        />
       )}
       {state.step === 'review' && (
         <ReviewStep
           state={state}
           t={t}
-          lang={env.lang}
+          lang={lang}
           onReview={actions.review}
           onApply={(c) => void actions.apply(c)}
           onUndo={actions.undo}
@@ -173,9 +237,31 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
         />
       )}
       {state.step === 'dashboard' && state.analysis && (
-        <Dashboard analysis={state.analysis} lang={env.lang} dark={env.dark} run={run} history={history} moneyFormat={moneyFormatOf(state.data, state.analysis)} />
+        <Dashboard
+          analysis={state.analysis}
+          lang={lang}
+          dark={env.dark}
+          history={state.history}
+          moneyFormat={moneyFormatOf(state.data, state.analysis)}
+          busy={busy}
+          onInsert={actions.insertDashboard}
+        />
       )}
-      {state.step === 'notices' && state.analysis && <Notices analysis={state.analysis} lang={env.lang} run={run} platform={env.platform} moneyFormat={moneyFormatOf(state.data, state.analysis)} />}
+      {state.step === 'notices' && state.analysis && (
+        <Notices
+          analysis={state.analysis}
+          lang={lang}
+          platform={env.platform}
+          moneyFormat={moneyFormatOf(state.data, state.analysis)}
+          input={state.notices}
+          onInput={actions.setNotices}
+          busy={busy}
+          onSave={actions.saveTemplates}
+          onGenerate={actions.generateNotices}
+          onMessage={actions.say}
+          describe={actions.describe}
+        />
+      )}
     </main>
   );
 }

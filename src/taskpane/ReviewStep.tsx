@@ -20,7 +20,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { ClientResult } from '../core/analyze';
 import { formatAmount, formatDay, formatPercent, Lang } from '../core/format';
 import { renderMessage } from '../core/messages';
@@ -49,16 +49,16 @@ const STATUS_COLOR: Record<TierStatus, 'informative' | 'success' | 'subtle' | 'w
   down: 'danger',
 };
 
-/** Step 3: every client with current and proposed tier, status and reason; filter, sort, apply, undo. */
 /**
- * The review table sizes its columns by their content (the default fixed layout gives each the
- * same width, and long headers such as «Предлагается» ran into their neighbours); figures stay
- * on one line and line up on the right; a pane narrower than the table scrolls it sideways.
+ * Step 3, designed for Excel's 320 px task pane first: the list shows each client (with the
+ * figure under the name), the proposed tier and the status; pressing a client opens its details
+ * (figure, current tier, ABC, the reason in words) right under its row. Long words wrap instead of
+ * pushing the table past the pane; a wider pane simply gives the columns more room.
  */
-const TABLE_STYLE = { tableLayout: 'auto' } as const;
-/** A narrow pane scrolls the table sideways (focusable, so the keyboard can scroll it too). */
-const SCROLL_STYLE = { overflowX: 'auto', maxWidth: '100%' } as const;
-const FIGURE_STYLE = { whiteSpace: 'nowrap', textAlign: 'right' } as const;
+const TABLE_STYLE = { tableLayout: 'auto', width: '100%' } as const;
+const WRAP = { overflowWrap: 'anywhere', whiteSpace: 'normal' } as const;
+const BADGE_STYLE = { height: 'auto', textAlign: 'center', maxWidth: '100%', ...WRAP } as const;
+const CLIENT_BUTTON = { padding: 0, minWidth: 0, textAlign: 'left', justifyContent: 'flex-start', fontWeight: 'inherit', height: 'auto', maxWidth: '100%', ...WRAP } as const;
 
 export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancelConfirm }: Props) {
   const a = state.analysis;
@@ -66,6 +66,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
   const [status, setStatus] = useState<'' | TierStatus>('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'figure', dir: -1 });
   const [page, setPage] = useState(0);
+  const [open, setOpen] = useState<string | null>(null);
   const rows = useMemo(() => {
     if (!a) return [];
     const q = query.trim().toLowerCase();
@@ -85,11 +86,12 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
     <TableHeaderCell
       sortable
       sortDirection={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}
-      onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : key === 'figure' ? -1 : 1 })}
+      onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : 1 })}
     >
       {label}
     </TableHeaderCell>
   );
+  const reviewed = state.readFrom ? (state.readFrom.table ? t.review.reviewedTable(state.readFrom.table) : t.review.reviewedSheet(state.readFrom.sheet ?? '')) : null;
   return (
     <section aria-labelledby="review-heading">
       <Subtitle2 as="h2" id="review-heading">
@@ -100,7 +102,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
           {t.review.run}
         </Button>
         {a && (
-          <Button appearance="primary" onClick={() => onApply(false)} disabled={Boolean(state.busy)} data-testid="apply">
+          <Button appearance="primary" onClick={() => onApply(false)} disabled={Boolean(state.busy) || state.stale} data-testid="apply">
             {t.review.apply}
           </Button>
         )}
@@ -111,6 +113,11 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
         )}
       </div>
       {!a && <Body1 as="p">{t.review.nothing}</Body1>}
+      {a && reviewed && (
+        <Caption1 as="p" data-testid="reviewed-source" style={WRAP}>
+          {reviewed}
+        </Caption1>
+      )}
       {a && (
         <>
           <Caption1 as="p">
@@ -119,7 +126,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
             {t.review.concentration(formatPercent(a.concentration.top20Share, lang), a.concentration.gini.toFixed(2))}
           </Caption1>
           <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-            <div>
+            <div style={{ minWidth: 0 }}>
               <Caption1>{t.review.counts}</Caption1>
               <ul data-testid="status-counts" style={{ margin: 0, paddingLeft: 16 }}>
                 {STATUSES.filter((s) => a.statuses[s] > 0).map((s) => (
@@ -129,7 +136,7 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
                 ))}
               </ul>
             </div>
-            <div>
+            <div style={{ minWidth: 0 }}>
               <Caption1>{t.review.tiers}</Caption1>
               <ul data-testid="tier-counts" style={{ margin: 0, paddingLeft: 16 }}>
                 {a.rules.tiers.map((tier) => (
@@ -165,6 +172,24 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
                 data-testid="search"
               />
             </Field>
+            <Field label={t.review.sortBy} style={{ flex: '1 1 10rem', minWidth: 0 }}>
+              <Select
+                value={`${sort.key}:${sort.dir}`}
+                onChange={(_, d) => {
+                  const [key, dir] = d.value.split(':');
+                  setSort({ key: key as SortKey, dir: Number(dir) as 1 | -1 });
+                  setPage(0);
+                }}
+                data-testid="sort"
+                style={{ minWidth: 0, maxWidth: '100%' }}
+              >
+                <option value="figure:-1">{t.review.sorts.figureDesc}</option>
+                <option value="figure:1">{t.review.sorts.figureAsc}</option>
+                <option value="client:1">{t.review.columns.client}</option>
+                <option value="proposed:1">{t.review.columns.proposed}</option>
+                <option value="status:1">{t.review.columns.status}</option>
+              </Select>
+            </Field>
             <Field label={t.review.statusFilter} style={{ flex: '1 1 10rem', minWidth: 0 }}>
               <Select
                 value={status}
@@ -184,36 +209,63 @@ export function ReviewStep({ state, t, lang, onReview, onApply, onUndo, onCancel
               </Select>
             </Field>
           </div>
-          <div style={SCROLL_STYLE} tabIndex={0} role="region" aria-label={t.review.heading}>
           <Table size="small" aria-label={t.review.heading} data-testid="review-table" style={TABLE_STYLE}>
             <TableHeader>
               <TableRow>
                 {header('client', t.review.columns.client)}
-                {header('figure', t.review.columns.figure)}
-                <TableHeaderCell>{t.review.columns.current}</TableHeaderCell>
                 {header('proposed', t.review.columns.proposed)}
                 {header('status', t.review.columns.status)}
-                <TableHeaderCell>{t.review.columns.abc}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {shown.map((c) => (
-                <TableRow key={c.key} title={c.decision.reason[lang]}>
-                  <TableCell>{c.name}</TableCell>
-                  <TableCell style={FIGURE_STYLE}>{formatAmount(c.total, lang)}</TableCell>
-                  <TableCell>{c.decision.previousTier ?? '—'}</TableCell>
-                  <TableCell>{c.decision.tier}</TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color={STATUS_COLOR[c.decision.status]}>
-                      {t.statuses[c.decision.status]}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>{c.abc ?? '—'}</TableCell>
-                </TableRow>
-              ))}
+              {shown.map((c, i) => {
+                const isOpen = open === c.key;
+                const id = `client-details-${p * PAGE + i}`;
+                return (
+                  <Fragment key={c.key}>
+                    <TableRow title={c.decision.reason[lang]}>
+                      <TableCell data-col="client" style={WRAP}>
+                        <Button appearance="transparent" size="small" style={CLIENT_BUTTON} aria-expanded={isOpen} aria-controls={isOpen ? id : undefined} onClick={() => setOpen(isOpen ? null : c.key)} data-testid="client-open">
+                          {c.name}
+                        </Button>
+                        <Caption1 block data-col="figure" style={{ whiteSpace: 'nowrap' }}>
+                          {formatAmount(c.total, lang)}
+                        </Caption1>
+                      </TableCell>
+                      <TableCell data-col="proposed" style={WRAP}>
+                        {c.decision.tier}
+                      </TableCell>
+                      <TableCell data-col="status">
+                        <Badge appearance="tint" color={STATUS_COLOR[c.decision.status]} style={BADGE_STYLE}>
+                          {t.statuses[c.decision.status]}
+                        </Badge>
+                      </TableCell>
+                    </TableRow>
+                    {isOpen && (
+                      <TableRow data-testid="client-details-row">
+                        <TableCell colSpan={3} style={WRAP}>
+                          <dl id={id} data-testid="client-details" style={{ margin: '4px 0', display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr)', gap: '2px 8px' }}>
+                            <dt>{t.review.columns.figure}</dt>
+                            <dd style={{ margin: 0 }}>{formatAmount(c.total, lang)}</dd>
+                            <dt>{t.review.columns.current}</dt>
+                            <dd style={{ margin: 0 }}>{c.decision.previousTier ?? '—'}</dd>
+                            <dt>{t.review.columns.proposed}</dt>
+                            <dd style={{ margin: 0 }}>{c.decision.tier}</dd>
+                            <dt>{t.review.columns.abc}</dt>
+                            <dd style={{ margin: 0 }}>{c.abc ?? '—'}</dd>
+                            <dt>{t.review.columns.reason}</dt>
+                            <dd style={{ margin: 0 }} data-testid="client-reason">
+                              {c.decision.reason[lang]}
+                            </dd>
+                          </dl>
+                        </TableCell>
+                      </TableRow>
+                    )}
+                  </Fragment>
+                );
+              })}
             </TableBody>
           </Table>
-          </div>
           {shown.length > 0 && (
             <details>
               <summary>{t.review.columns.reason}</summary>

@@ -6,37 +6,26 @@ import { renderMessage } from '../core/messages';
 import { fieldName, parseRuleSet, RuleSet, ruleSetToJson } from '../core/rules';
 import type { Strings } from './i18n';
 import type { PresetFigures } from './usePane';
+import type { RulesDraft } from '../excel/settings';
 
 interface Props {
   rules: RuleSet;
+  /** The fields as the user typed them (null: as `rules` says); held by the pane so nothing typed is lost between steps. */
+  draft: RulesDraft | null;
   t: Strings;
   lang: Lang;
   /** Per-client figures of the sheet read in step 1, for the threshold presets (computed on demand). */
   figures: () => PresetFigures | null;
   onChange: (rules: RuleSet) => void;
+  onDraft: (draft: RulesDraft | null) => void;
   onSave: () => void;
   onNext: () => void;
 }
 
 type Kind = 'minAmount' | 'paretoShare' | 'minOrders' | 'base';
 
-interface DraftTier {
-  name: string;
-  kind: Kind;
-  value: string;
-  benefits: string[];
-}
-
-interface Draft {
-  name: string;
-  measure: 'revenue' | 'margin';
-  windowMonths: string;
-  tiers: DraftTier[];
-  graceReviews: string;
-  maxStepsDown: string;
-  hysteresisPct: string;
-  benefitSteps: string;
-}
+type Draft = RulesDraft;
+type DraftTier = Draft['tiers'][number];
 
 function toDraft(r: RuleSet): Draft {
   return {
@@ -85,9 +74,22 @@ function fromDraft(d: Draft): unknown {
   };
 }
 
+/** The rule set the typed fields make, or null while they are not valid yet. */
+export function draftRules(d: Draft): RuleSet | null {
+  const r = parseRuleSet(fromDraft(d));
+  return r.ok ? r.rules : null;
+}
+
 /** Step 2: presets, an editor with inline validation, save to the workbook, JSON export/import. */
-export function RulesStep({ rules, t, lang, figures, onChange, onSave, onNext }: Props) {
-  const [draft, setDraft] = useState<Draft>(() => toDraft(rules));
+/** One field per line: the pane is 320 px wide in Excel; a wider pane just gives the inputs more room. */
+const STACK = { display: 'flex', flexDirection: 'column', gap: 8 } as const;
+const TIER_CARD = { display: 'flex', flexDirection: 'column', gap: 6, padding: 8, border: '1px solid var(--colorNeutralStroke2)', borderRadius: 4, minWidth: 0 } as const;
+const ROW_END = { display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' } as const;
+
+export function RulesStep({ rules, draft: typed, t, lang, figures, onChange, onDraft, onSave, onNext }: Props) {
+  const fromRules = useMemo(() => toDraft(rules), [rules]);
+  const draft = typed ?? fromRules;
+  const setDraft = (d: Draft | null) => onDraft(d);
   const [preset, setPreset] = useState<PresetId>('pareto');
   const [json, setJson] = useState<string | null>(null);
   const [jsonError, setJsonError] = useState<string | null>(null);
@@ -111,8 +113,8 @@ export function RulesStep({ rules, t, lang, figures, onChange, onSave, onNext }:
       <Subtitle2 as="h2" id="rules-heading">
         {t.rules.heading}
       </Subtitle2>
-      <div style={{ display: 'flex', gap: 8, alignItems: 'end' }}>
-        <Field label={t.rules.preset} style={{ flex: 1 }}>
+      <div style={ROW_END}>
+        <Field label={t.rules.preset} style={{ flex: '1 1 12rem', minWidth: 0 }}>
           <Select value={preset} onChange={(_, d) => setPreset(d.value as PresetId)} data-testid="preset">
             {PRESET_IDS.map((p) => (
               <option key={p} value={p}>
@@ -124,7 +126,7 @@ export function RulesStep({ rules, t, lang, figures, onChange, onSave, onNext }:
         <Button
           onClick={() => {
             const r = presetRules(preset, figures() ?? { revenue: [] }, rules);
-            setDraft(toDraft(r));
+            setDraft(null);
             onChange(r);
           }}
         >
@@ -134,29 +136,29 @@ export function RulesStep({ rules, t, lang, figures, onChange, onSave, onNext }:
       <Field label={t.rules.name} validationMessage={problemFor('name')}>
         <Input value={draft.name} onChange={(_, d) => update({ ...draft, name: d.value })} />
       </Field>
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Field label={t.rules.measure} style={{ flex: 1 }}>
+      <div style={ROW_END}>
+        <Field label={t.rules.measure} style={{ flex: '1 1 8rem', minWidth: 0 }}>
           <Select value={draft.measure} onChange={(_, d) => update({ ...draft, measure: d.value as 'revenue' | 'margin' })}>
             <option value="revenue">{t.rules.measures.revenue}</option>
             <option value="margin">{t.rules.measures.margin}</option>
           </Select>
         </Field>
-        <Field label={t.rules.windowMonths} style={{ flex: 1 }} validationMessage={problemFor('windowMonths')}>
+        <Field label={t.rules.windowMonths} style={{ flex: '1 1 8rem', minWidth: 0 }} validationMessage={problemFor('windowMonths')}>
           <Input value={draft.windowMonths} inputMode="numeric" onChange={(_, d) => update({ ...draft, windowMonths: d.value })} data-testid="window-months" />
         </Field>
       </div>
-      <fieldset style={{ border: 'none', padding: 0 }}>
+      <fieldset style={{ border: 'none', padding: 0, margin: 0, minWidth: 0, ...STACK }}>
         <legend>
           <Subtitle2>{t.rules.tiers}</Subtitle2>
         </legend>
         {draft.tiers.map((tier, i) => {
           const path = fieldName(['tiers', i]);
           return (
-            <div key={i} style={{ display: 'flex', gap: 6, alignItems: 'end', flexWrap: 'wrap' }} data-testid={`tier-${i}`}>
-              <Field label={t.rules.tierName} validationMessage={problemFor(`${path}.name`)} style={{ width: 110 }}>
+            <div key={i} style={TIER_CARD} data-testid={`tier-${i}`} role="group" aria-label={`${i + 1}. ${tier.name}`}>
+              <Field label={t.rules.tierName} validationMessage={problemFor(`${path}.name`)}>
                 <Input value={tier.name} onChange={(_, d) => setTier(i, { name: d.value })} />
               </Field>
-              <Field label={t.rules.criterion} validationMessage={problemFor(`${path}.criteria`)} style={{ width: 150 }}>
+              <Field label={t.rules.criterion} validationMessage={problemFor(`${path}.criteria`)}>
                 <Select value={tier.kind} onChange={(_, d) => setTier(i, { kind: d.value as Kind })}>
                   {(['minAmount', 'paretoShare', 'minOrders', 'base'] as Kind[]).map((k) => (
                     <option key={k} value={k}>
@@ -166,12 +168,12 @@ export function RulesStep({ rules, t, lang, figures, onChange, onSave, onNext }:
                 </Select>
               </Field>
               {tier.kind !== 'base' && (
-                <Field label={t.rules.value} style={{ width: 110 }} validationMessage={problemFor(`${path}.criteria.${tier.kind}`)}>
+                <Field label={t.rules.value} validationMessage={problemFor(`${path}.criteria.${tier.kind}`)}>
                   <Input value={tier.value} inputMode="decimal" onChange={(_, d) => setTier(i, { value: d.value })} />
                 </Field>
               )}
               {draft.tiers.length > 2 && (
-                <Button appearance="subtle" onClick={() => update({ ...draft, tiers: draft.tiers.filter((_, k) => k !== i) })} aria-label={`${t.rules.remove} ${tier.name}`}>
+                <Button appearance="subtle" style={{ alignSelf: 'flex-start' }} onClick={() => update({ ...draft, tiers: draft.tiers.filter((_, k) => k !== i) })} aria-label={`${t.rules.remove} ${tier.name}`}>
                   {t.rules.remove}
                 </Button>
               )}
@@ -180,6 +182,7 @@ export function RulesStep({ rules, t, lang, figures, onChange, onSave, onNext }:
         })}
         <Button
           appearance="secondary"
+          style={{ alignSelf: 'flex-start' }}
           disabled={draft.tiers.length >= 10}
           onClick={() => {
             const tiers = [...draft.tiers];
@@ -190,12 +193,12 @@ export function RulesStep({ rules, t, lang, figures, onChange, onSave, onNext }:
           {t.rules.addTier}
         </Button>
       </fieldset>
-      <fieldset style={{ border: 'none', padding: 0 }}>
+      <fieldset style={{ border: 'none', padding: 0, margin: 0, minWidth: 0, ...STACK }}>
         <legend>
           <Subtitle2>{t.rules.policy}</Subtitle2>
         </legend>
         {(['graceReviews', 'maxStepsDown', 'hysteresisPct', 'benefitSteps'] as const).map((k) => (
-          <Field key={k} label={t.rules[k]} validationMessage={problemFor(`policy.${k}`)} orientation="horizontal">
+          <Field key={k} label={t.rules[k]} validationMessage={problemFor(`policy.${k}`)}>
             <Input value={draft[k]} inputMode="decimal" onChange={(_, d) => update({ ...draft, [k]: d.value })} data-testid={`policy-${k}`} />
           </Field>
         ))}
@@ -229,7 +232,7 @@ export function RulesStep({ rules, t, lang, figures, onChange, onSave, onNext }:
                 const r = parseRuleSet(JSON.parse(d.value), lang);
                 if (r.ok) {
                   setJsonError(null);
-                  setDraft(toDraft(r.rules));
+                  setDraft(null);
                   onChange(r.rules);
                 } else setJsonError(r.problems.join('; '));
               } catch (e) {

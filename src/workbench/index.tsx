@@ -1,4 +1,4 @@
-import { Button, Caption1, FluentProvider, Select, Switch, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, FluentProvider, ProgressBar, Select, Switch, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Lang } from '../core/format';
@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   bar: { display: 'flex', gap: '12px', alignItems: 'center', padding: '6px 12px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
   main: { display: 'flex', flex: 1, minHeight: 0 },
   grid: { flex: 1, minWidth: 0 },
-  pane: { width: '420px', borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
+  pane: { flex: 'none', borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
 });
 
 interface Loaded {
@@ -57,15 +57,64 @@ function profileFromQuery() {
   return hostProfile(new URLSearchParams(location.search).get('host') ?? 'web');
 }
 
+/** The language of the workbench and of the pane at start: `?lang=`, else the browser's. */
 function langFromQuery(): Lang {
-  const q = new URLSearchParams(location.search).get('lang') ?? new URLSearchParams(location.search).get('sample');
+  const q = new URLSearchParams(location.search).get('lang');
   if (q === 'ru' || q === 'en') return q;
   return navigator.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
 }
 
+/** The sample workbook opened at start: `?sample=`, else the one in the workbench's language. */
+function sampleFromQuery(): Lang {
+  const q = new URLSearchParams(location.search).get('sample');
+  return q === 'ru' || q === 'en' ? q : langFromQuery();
+}
+
+/**
+ * Width of the task pane in CSS pixels: `?pane=320` (Excel's default pane is about 320-350 px
+ * wide; the user can drag it wider). Default 350.
+ */
+function paneWidthFromQuery(): number {
+  const n = Number(new URLSearchParams(location.search).get('pane'));
+  return Number.isFinite(n) && n >= 200 && n <= 1200 ? n : 350;
+}
+
+/**
+ * What the add-in can have changed in a workbook, in a few hundred bytes: the settings (every
+ * apply, undo, saved rule set or template changes them: the undo record, the drafts), and per
+ * sheet its name, used range, tables and pictures (results, history, Notices and Dashboard sheets).
+ * Compared with the one taken when the workbook was opened or saved, it says "unsaved changes".
+ */
+export function fingerprint(model: WorkbookModel): string {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  };
+  for (const [k, v] of model.settings) mix(`${k}\u0000${v}\u0000`);
+  for (const sheet of model.sheets) {
+    const u = sheet.usedRange(false);
+    mix(`${sheet.name}|${u ? `${u.r0},${u.c0},${u.r1},${u.c1}` : '-'}|${sheet.tables.length}|${sheet.shapes.filter((x) => !x.deleted).map((x) => x.name).join(',')}\u0000`);
+  }
+  return `${model.sheets.length}:${(h >>> 0).toString(16)}`;
+}
+
+/** Lets the page paint (the progress bar) before a long step that holds the thread. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 16));
+
+/** The page's texts, from the catalogue (core/i18n/workbench.ts). */
+const TEXT = { en: localize(workbench, 'en'), ru: localize(workbench, 'ru') };
+
 function Workbench({ registry }: { registry: Registry }) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(langFromQuery);
+  const [sample, setSample] = useState<Lang>(sampleFromQuery);
+  const paneWidth = useMemo(paneWidthFromQuery, []);
+  // what the workbook looked like when opened or last saved: anything else is unsaved work
+  const savedPrint = useRef('');
+  const [progress, setProgress] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** Opening another workbook waits for the user's answer while this one has unsaved changes. */
+  const [pending, setPending] = useState<(() => void) | null>(null);
   const [dark, setDark] = useState(new URLSearchParams(location.search).get('theme') === 'dark');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [version, setVersion] = useState(0);
@@ -85,6 +134,7 @@ function Workbench({ registry }: { registry: Registry }) {
         },
       });
       setLoaded({ model, standIn, name, id: ++ids.current });
+      savedPrint.current = fingerprint(model);
       setSheet(model.sheets.indexOf(model.activeSheet ?? model.sheets[0]));
       setError(null);
       window.__workbench = {
@@ -102,12 +152,19 @@ function Workbench({ registry }: { registry: Registry }) {
     [registry, profile],
   );
 
+  const textRef = useRef(TEXT[lang]);
+  textRef.current = TEXT[lang];
   const open = useCallback(
-    async (bytes: ArrayBuffer, name: string) => {
+    async (bytes: ArrayBuffer | Promise<ArrayBuffer>, name: string) => {
+      setProgress(textRef.current.opening(name));
+      setNotice(null);
       try {
-        show(await modelFromXlsx(bytes, name), name);
+        await nextFrame();
+        show(await modelFromXlsx(await bytes, name), name);
       } catch (e) {
         setError(`${name}: ${(e as Error).message}`);
+      } finally {
+        setProgress(null);
       }
     },
     [show],
@@ -115,15 +172,20 @@ function Workbench({ registry }: { registry: Registry }) {
 
   const loadSample = useCallback(
     async (l: Lang) => {
-      const res = await fetch(`samples/clients-${l}.xlsx`);
-      await open(await res.arrayBuffer(), `clients-${l}.xlsx`);
+      await open(fetch(`samples/clients-${l}.xlsx`).then((res) => res.arrayBuffer()), `clients-${l}.xlsx`);
     },
     [open],
   );
 
   useEffect(() => {
-    void loadSample(langFromQuery());
+    void loadSample(sampleFromQuery());
   }, [loadSample]);
+
+  /** Runs `next` (opening another workbook) at once, or after the user agreed to drop unsaved changes. */
+  const replaceWorkbook = (next: () => void) => {
+    if (loaded && fingerprint(loaded.model) !== savedPrint.current) setPending(() => next);
+    else next();
+  };
 
   // every batch the pane runs may change the workbook: redraw the grid after it
   const run = useMemo<ExcelRun | undefined>(() => {
@@ -149,16 +211,32 @@ function Workbench({ registry }: { registry: Registry }) {
 
   const save = async () => {
     if (!loaded) return;
-    const bytes = await modelToXlsx(loaded.model);
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = loaded.name.replace(/\.xlsx$/i, '') + '-tiers.xlsx';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    const t = textRef.current;
+    setProgress(t.saving);
+    setNotice(null);
+    try {
+      await nextFrame();
+      const print = fingerprint(loaded.model);
+      const bytes = await modelToXlsx(loaded.model);
+      setProgress(t.packing);
+      await nextFrame();
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      const a = document.createElement('a');
+      const file = loaded.name.replace(/\.xlsx$/i, '').replace(/-tiers$/, '') + '-tiers.xlsx';
+      a.href = url;
+      a.download = file;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      savedPrint.current = print;
+      setNotice(t.saved(file));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setProgress(null);
+    }
   };
 
-  const t = localize(workbench, lang);
+  const t = TEXT[lang];
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
@@ -166,20 +244,36 @@ function Workbench({ registry }: { registry: Registry }) {
         <header className={styles.bar}>
           <Title3 as="h1">{t.title}</Title3>
           <label>
-            {t.sample}{' '}
+            {t.language}{' '}
             <Select
               value={lang}
-              aria-label={t.sample}
-              onChange={(_, d) => {
-                const l = d.value as Lang;
-                setLang(l);
-                void loadSample(l);
-              }}
-              data-testid="sample-select"
+              aria-label={t.language}
+              // the language of the workbench and the pane; the open workbook stays as it is
+              onChange={(_, d) => setLang(d.value as Lang)}
+              data-testid="lang-select"
               style={{ display: 'inline-block' }}
             >
               <option value="en">English</option>
               <option value="ru">Русский</option>
+            </Select>
+          </label>
+          <label>
+            {t.sample}{' '}
+            <Select
+              value={sample}
+              aria-label={t.sample}
+              onChange={(_, d) => {
+                const l = d.value as Lang;
+                replaceWorkbook(() => {
+                  setSample(l);
+                  void loadSample(l);
+                });
+              }}
+              data-testid="sample-select"
+              style={{ display: 'inline-block' }}
+            >
+              <option value="en">clients-en.xlsx</option>
+              <option value="ru">clients-ru.xlsx</option>
             </Select>
           </label>
           <Button onClick={() => fileInput.current?.click()}>{t.open}</Button>
@@ -189,26 +283,74 @@ function Workbench({ registry }: { registry: Registry }) {
             accept=".xlsx"
             hidden
             data-testid="open-file"
-            onChange={async (e) => {
-              const f = e.currentTarget.files?.[0];
-              if (f) await open(await f.arrayBuffer(), f.name);
+            onChange={(e) => {
+              const input = e.currentTarget;
+              const f = input.files?.[0];
+              // the same file can be chosen again later
+              input.value = '';
+              if (f) replaceWorkbook(() => void open(f.arrayBuffer(), f.name));
             }}
           />
-          <Button onClick={save} disabled={!loaded} data-testid="save">
+          <Button onClick={() => void save()} disabled={!loaded || progress !== null} data-testid="save">
             {t.save}
           </Button>
           <Switch checked={dark} onChange={(_, d) => setDark(d.checked)} label={t.dark} />
           <Caption1>{loaded?.name}</Caption1>
           <Caption1>{t.note}</Caption1>
           {error && <Caption1 role="alert">{error}</Caption1>}
+          {notice && (
+            <Caption1 role="status" data-testid="workbench-notice">
+              {notice}
+            </Caption1>
+          )}
+          {progress && (
+            <div role="status" aria-live="polite" data-testid="workbench-progress" style={{ minWidth: 200 }}>
+              <Caption1>{progress}</Caption1>
+              <ProgressBar aria-label={progress} />
+            </div>
+          )}
         </header>
+        <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{t.discardTitle}</DialogTitle>
+              <DialogContent>{t.discard(loaded?.name ?? '')}</DialogContent>
+              <DialogActions>
+                {/* the safe choice first: a reflex Enter keeps the work */}
+                <Button appearance="primary" onClick={() => setPending(null)} data-testid="keep-workbook">
+                  {t.keep}
+                </Button>
+                <Button
+                  onClick={() => {
+                    setPending(null);
+                    void save();
+                  }}
+                  data-testid="save-first"
+                >
+                  {t.saveFirst}
+                </Button>
+                <Button
+                  onClick={() => {
+                    const next = pending;
+                    setPending(null);
+                    next?.();
+                  }}
+                  data-testid="discard-workbook"
+                >
+                  {t.discardYes}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
         <div className={styles.main}>
           <div className={styles.grid}>{loaded && <Grid model={loaded.model} registry={registry} version={version} sheet={sheet} lang={lang} onSheet={(i) => {
             setSheet(i);
             loaded.model.activeSheet = loaded.model.sheets[i];
           }} />}</div>
-          <aside className={styles.pane} aria-label="Task pane" data-testid="pane">
-            {run && <App key={`${loaded!.id}-${lang}`} env={{ lang, dark, inOffice: false, run, spawnWorker: spawnAnalysisWorker, platform: profile.platform }} />}
+          <aside className={styles.pane} style={{ width: paneWidth }} aria-label="Task pane" data-testid="pane">
+            {/* one pane per workbook: a language switch re-renders it, never restarts it */}
+            {run && <App key={loaded!.id} env={{ lang, dark, inOffice: false, run, spawnWorker: spawnAnalysisWorker, platform: profile.platform }} />}
           </aside>
         </div>
       </div>

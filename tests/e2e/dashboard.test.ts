@@ -52,7 +52,7 @@ test('English sample: the dashboard draws its charts; insert writes the Dashboar
   await page.getByTestId('dashboard').screenshot({ path: path.join(SHOTS, 'en-6-dashboard-full.png') });
 
   await page.getByTestId('insert-dashboard').click();
-  await page.getByTestId('dashboard-message').filter({ hasText: 'up to date' }).waitFor();
+  await page.getByTestId('message').filter({ hasText: 'up to date' }).waitFor();
   let pics = await pictures(page, 'Dashboard');
   expect(pics.map((p) => p.name)).toEqual(['ClientTiers.Pareto', 'ClientTiers.Lorenz', 'ClientTiers.TierMix']);
   for (const p of pics) expect([p.widthPx, p.heightPx]).toEqual([1280, 720]);

@@ -56,7 +56,7 @@ test('English sample: review, then generate the notices into the Notices sheet',
   await expect(page.getByTestId('notices-preview-body').textContent()).resolves.toMatch(/Kind regards,\n.+\nNorthwind Print$/);
 
   await page.getByTestId('notices-generate').click();
-  await page.getByTestId('notices-message').filter({ hasText: 'written to the "Notices" sheet' }).waitFor();
+  await page.getByTestId('message').filter({ hasText: 'written to the "Notices" sheet' }).waitFor();
   const rows = await sheetRows(page, 'Notices');
   expect(rows).not.toBeNull();
   expect(rows![0]).toEqual(['Client', 'Type', 'Subject', 'Body', 'Date']);
@@ -72,7 +72,7 @@ test('English sample: review, then generate the notices into the Notices sheet',
   }
   // the formula-looking client, if it gets a notice, is text (not { formula })
   expect(JSON.stringify(rows)).not.toContain('"formula"');
-  await page.locator('[data-testid="notices-message"]').scrollIntoViewIfNeeded();
+  await page.locator('[data-testid="message"]').scrollIntoViewIfNeeded();
   await shot(page, 'en-7-notices');
   // the grid shows the new sheet
   await page.getByTestId('sheet-tab-Notices').click();

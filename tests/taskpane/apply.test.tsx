@@ -179,11 +179,13 @@ describe.each(LANGS)('Apply and undo (%s)', (lang) => {
     expect(message.getAttribute('role')).toBe('alert');
     await idle();
     expect(snapshotModel(p.model)).toEqual(before);
-    expect(screen.queryByRole('button', { name: p.t.review.apply })).toBeNull();
+    // the review stays on screen, but Apply waits for a new one (offered in the message)
+    expect((screen.getByRole('button', { name: p.t.review.apply }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(message).getByRole('button', { name: p.t.review.reviewAgain })).toBeTruthy();
 
-    // reviewing again makes Apply possible, with the new figure
+    // reviewing again (it reads the sheet again) makes Apply possible, with the new figure
     await press(p.t.review.run);
-    await screen.findByRole('button', { name: p.t.review.apply });
+    await waitFor(() => expect((screen.getByRole('button', { name: p.t.review.apply }) as HTMLButtonElement).disabled).toBe(false));
     await idle();
     await apply(p);
     await findMessage(new RegExp(p.sample.history));

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import './setup';
+import { WithDoor } from './door';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { LANGS, loadSample, SAMPLE } from './harness';
@@ -48,7 +49,11 @@ async function sampleAnalysis(lang: Lang, sheet: 'clients' | 'sales'): Promise<B
 function show(b: Book, lang: Lang, props: Partial<Parameters<typeof Dashboard>[0]> = {}, dark = false) {
   return render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <Dashboard analysis={b.analysis} lang={lang} dark={dark} run={b.standIn.run} moneyFormat={moneyFormatOf(b.data, b.analysis)} {...props} />
+      <WithDoor run={b.standIn.run} lang={lang} messageTestId="dashboard-message" init={false}>
+        {({ state, actions }) => (
+          <Dashboard analysis={b.analysis} lang={lang} dark={dark} busy={Boolean(state.busy)} onInsert={actions.insertDashboard} moneyFormat={moneyFormatOf(b.data, b.analysis)} {...props} />
+        )}
+      </WithDoor>
     </FluentProvider>,
   );
 }
@@ -287,7 +292,7 @@ describe('an empty book', () => {
     const analysis = analyzeGrid([['Client', 'Revenue'], ['A', 0], ['B', -5]]);
     render(
       <FluentProvider theme={webLightTheme}>
-        <Dashboard analysis={analysis} lang="en" dark={false} run={createStandIn().run} />
+        <Dashboard analysis={analysis} lang="en" dark={false} onInsert={() => undefined} />
       </FluentProvider>,
     );
     expect(screen.getByTestId('dashboard-empty').textContent).toBe(s.noClients);

@@ -253,11 +253,23 @@ export async function findMessage(text: string | RegExp): Promise<HTMLElement> {
   return body.closest('[data-testid="message"]') as HTMLElement;
 }
 
-/** Rows of the review table as cell texts (header row excluded). */
+/** The review list's fields of a row, in this order (the figure shows under the client's name). */
+export const REVIEW_FIELDS = ['client', 'figure', 'proposed', 'status'] as const;
+
+/** Rows of the review list as [client, figure, proposed, status] texts (header and opened details excluded). */
 export function reviewRows(): string[][] {
   // plain DOM queries: role queries over hundreds of cells are slow in jsdom
   const table = screen.getByTestId('review-table');
-  return Array.from(table.querySelectorAll('tbody tr')).map((row) => Array.from(row.querySelectorAll('td')).map((c) => c.textContent ?? ''));
+  return Array.from(table.querySelectorAll('tbody tr'))
+    .filter((row) => row.getAttribute('data-testid') !== 'client-details-row')
+    .map((row) =>
+      REVIEW_FIELDS.map((f) => {
+        const el = row.querySelector(`[data-col="${f}"]`);
+        // the client cell also holds the figure: its name is the button's text
+        const own = f === 'client' ? el?.querySelector('button') : el;
+        return own?.textContent ?? '';
+      }),
+    );
 }
 
 /** "Up: 8" items of a counts list as { label: count }. */

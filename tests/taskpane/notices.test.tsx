@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import './setup';
+import { WithDoor } from './door';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -41,7 +42,23 @@ async function setup(lang: Lang, rename: (a: Analysis) => Array<[number, string]
 async function show(s: Setup, props: { downloads?: boolean; moneyFormat?: string } = {}): Promise<void> {
   render(
     <FluentProvider theme={webLightTheme}>
-      <Notices analysis={s.analysis} lang={s.lang} run={s.standIn.run} today={TODAY} {...props} />
+      <WithDoor run={s.standIn.run} lang={s.lang} messageTestId="notices-message">
+        {({ state, actions }) => (
+          <Notices
+            analysis={s.analysis}
+            lang={s.lang}
+            input={state.notices}
+            onInput={actions.setNotices}
+            busy={Boolean(state.busy)}
+            onSave={actions.saveTemplates}
+            onGenerate={actions.generateNotices}
+            onMessage={actions.say}
+            describe={actions.describe}
+            today={TODAY}
+            {...props}
+          />
+        )}
+      </WithDoor>
     </FluentProvider>,
   );
   await screen.findByTestId('notices');

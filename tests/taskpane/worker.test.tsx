@@ -52,7 +52,8 @@ describe.each(LANGS)('Review through the analysis worker (%s)', (lang) => {
     const rows = Array.from(screen.getByTestId('review-table').querySelectorAll('tbody tr'));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      const name = row.querySelector('td')?.textContent ?? '';
+      // the client's name is its button's text (the figure shows under it)
+      const name = row.querySelector('[data-col="client"] button')?.textContent ?? '';
       expect(row.getAttribute('title')).toBe(byKey.get(name));
       expect(row.getAttribute('title')).toMatch(p.sample.text.reasonWords);
     }

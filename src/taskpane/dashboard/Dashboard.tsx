@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Title3 } from '@fluentui/react-components';
+import { Button, Caption1, Field, Select, Spinner, Subtitle2, Title3 } from '@fluentui/react-components';
 import type { ChartConfiguration } from 'chart.js';
 import { useCallback, useMemo, useState } from 'react';
 import type { AbcXyzMatrix, XyzSettings } from '../../core/abcXyzMatrix';
@@ -11,9 +11,7 @@ import type { LorenzChartData } from '../../core/lorenzChart';
 import type { ParetoChartData } from '../../core/paretoChart';
 import { DEFAULT_PROGRAMME, programmePlan, ProgrammeSettings } from '../../core/programmePlan';
 import type { TierMix } from '../../core/tierMix';
-import { SheetPicture, writeDashboardSheet } from '../../excel/dashboardSheet';
-import { userMessage } from '../../excel/errors';
-import type { ExcelRun } from '../../excel/host';
+import type { DashboardSheetContent, SheetPicture } from '../../excel/dashboardSheet';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartText, forPicture, lorenzConfig, paretoConfig, tierMixConfig } from './chartConfigs';
 import { renderChartPng } from './exportPng';
@@ -34,15 +32,20 @@ import { lorenzText, movementsLine, paretoText, tierMixText } from './texts';
  * from the reviewed analysis (no second pass over the sheet) — and "Insert into workbook",
  * which writes the Dashboard sheet with the tables and the charts as pictures.
  *
- * Wiring: `<Dashboard analysis={state.analysis} lang={env.lang} dark={env.dark} run={run}
- * history={historyRows} moneyFormat={…} />`, where `history` is the Tier history sheet's rows
- * (readOwnedSheet) and `moneyFormat` the amount column's number format (see `moneyFormatOf`).
+ * Wiring: `<Dashboard analysis={state.analysis} lang={lang} dark={env.dark} history={state.history}
+ * moneyFormat={…} busy={…} onInsert={actions.insertDashboard} />`, where `history` is the Tier
+ * history sheet's rows and `moneyFormat` the amount column's number format (see `moneyFormatOf`).
+ * The dashboard never calls the workbook itself: it builds the sheet's content and hands it to
+ * `onInsert` (the pane's workbook hook, which shows progress and the outcome).
  */
 export interface DashboardProps {
   analysis: Analysis;
   lang: Lang;
   dark: boolean;
-  run: ExcelRun;
+  /** Writes the Dashboard sheet (the pane's workbook hook: progress, outcome message). */
+  onInsert: (content: DashboardSheetContent) => Promise<void> | void;
+  /** The workbook is busy with other work (the button waits). */
+  busy?: boolean;
   /** Tier history rows, header first (both languages' sheets may be concatenated). */
   history?: CellValue[][];
   /** The amount column's Excel number format, for money "in the workbook's format". */
@@ -255,15 +258,15 @@ function MatrixTable({ m, s, f, dark }: { m: AbcXyzMatrix; s: DashboardStrings; 
   );
 }
 
-export function Dashboard({ analysis, lang, dark, run, history, moneyFormat, renderPng = renderChartPng, maxBands }: DashboardProps) {
+export function Dashboard({ analysis, lang, dark, onInsert, busy: workbookBusy = false, history, moneyFormat, renderPng = renderChartPng, maxBands }: DashboardProps) {
   const styles = useDashboardStyles();
   const s = dashboardStrings(lang);
   const f = useMemo(() => formatters(lang, moneyFormat), [lang, moneyFormat]);
   const [guidelines, setGuidelines] = useState<HhiGuidelines>(2023);
   const [programme, setProgramme] = useState<ProgrammeSettings>(DEFAULT_PROGRAMME);
   const [xyz, setXyz] = useState<XyzSettings>(DEFAULT_XYZ);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const busy = drawing || workbookBusy;
 
   // the heavy part once per analysis; guidelines and the plan recomputed cheaply
   const base = useMemo(() => buildDashboard(analysis, { history, maxBands, xyz }), [analysis, history, maxBands, xyz]);
@@ -284,8 +287,7 @@ export function Dashboard({ analysis, lang, dark, run, history, moneyFormat, ren
   };
 
   const insert = useCallback(async () => {
-    setBusy(true);
-    setMessage(null);
+    setDrawing(true);
     try {
       // pictures always in the light palette: a workbook sheet is white
       const light = chartPalette(false);
@@ -314,15 +316,12 @@ export function Dashboard({ analysis, lang, dark, run, history, moneyFormat, ren
         pictures,
         today: f.day(Math.floor(Date.now() / 86400000)),
       });
-      const r = await writeDashboardSheet(run, content);
-      const done = r.pictures > 0 ? s.inserted(r.sheet, r.pictures) : s.insertedNoPictures(r.sheet);
-      setMessage({ intent: r.skippedPictures.length || r.pictures === 0 ? 'warning' : 'success', text: r.skippedPictures.length ? `${done} ${s.skipped(r.skippedPictures.join(', '))}` : done });
-    } catch (e) {
-      setMessage({ intent: 'error', text: userMessage(e, lang) });
+      setDrawing(false);
+      await onInsert(content);
     } finally {
-      setBusy(false);
+      setDrawing(false);
     }
-  }, [analysis, base, kpis, plan, s, f, tx, texts.pareto, texts.lorenz, texts.mix, moneyFormat, renderPng, run, lang]);
+  }, [analysis, base, kpis, plan, s, f, tx, texts.pareto, texts.lorenz, texts.mix, moneyFormat, renderPng, onInsert]);
 
   const empty = base.pareto.clients === 0 || !base.pareto.crossing;
   return (
@@ -342,11 +341,6 @@ export function Dashboard({ analysis, lang, dark, run, history, moneyFormat, ren
         </Button>
       </div>
       <Caption1>{s.intro(kpis.clients, s.measure[kpis.measure])}</Caption1>
-      {message && (
-        <MessageBar intent={message.intent} data-testid="dashboard-message" role={message.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
       <KpiCards kpis={kpis} s={s} f={f} />
       {empty ? (
         <Caption1 data-testid="dashboard-empty">{s.noClients}</Caption1>

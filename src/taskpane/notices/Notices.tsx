@@ -8,7 +8,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Select,
   Subtitle2,
   Textarea,
@@ -40,9 +39,8 @@ import {
   PlaceholderName,
   renderNotice,
 } from '../../core/notices';
-import { userMessage } from '../../excel/errors';
-import type { ExcelRun } from '../../excel/host';
-import { loadNoticeTemplates, saveNoticeTemplates, writeNotices } from '../../excel/noticesSheet';
+import type { Notice } from '../../core/notices';
+import type { NoticesInput, PaneMessage } from '../usePane';
 import { copyText, downloadBytes, downloadsAvailable, selectContents, todayIso } from './browser';
 import { noticeStrings } from './strings';
 import { blobDownloadsWork, OfficePlatform } from '../platform';
@@ -52,8 +50,21 @@ export interface NoticesProps {
   analysis: Analysis;
   /** Language of the pane (labels, messages, the Notices sheet); letters have their own selector. */
   lang: Lang;
-  /** The door to Excel. */
-  run: ExcelRun;
+  /**
+   * What the user typed (templates, company, new manager, currency, dates), held by the pane's
+   * workbook hook so it survives moving between steps and is saved with the workbook.
+   */
+  input: NoticesInput;
+  onInput: (p: Partial<NoticesInput>) => void;
+  /** The workbook is busy (the buttons that need it wait). */
+  busy?: boolean;
+  /** Save the templates in the workbook; write the notices to the Notices sheet (the pane reports the outcome). */
+  onSave: () => Promise<void> | void;
+  onGenerate: (notices: Notice[]) => Promise<void> | void;
+  /** A message for the pane's message bar (copying, downloading). */
+  onMessage: (m: PaneMessage | null) => void;
+  /** An error in words, in the pane's language. */
+  describe: (e: unknown) => string;
   /** Whether this host lets the add-in download files; default: detected from the browser. */
   downloads?: boolean;
   /**
@@ -67,7 +78,6 @@ export interface NoticesProps {
   moneyFormat?: string;
 }
 
-type Intent = 'error' | 'warning' | 'success' | 'info';
 type Field = 'subject' | 'body';
 
 const useStyles = makeStyles({
@@ -104,50 +114,36 @@ const MAX_OPTIONS = 200;
  * download all as a .docx. Client text is only ever rendered as text (React text nodes), never as
  * markup.
  *
- * @example <Notices analysis={state.analysis} lang={env.lang} run={run} />
+ * @example <Notices analysis={state.analysis} lang={lang} input={state.notices} onInput={actions.setNotices} … />
  */
-export function Notices({ analysis, lang, run, downloads, platform, today, moneyFormat }: NoticesProps) {
+export function Notices({ analysis, lang, input, onInput, busy: workbookBusy = false, onSave, onGenerate, onMessage, describe, downloads, platform, today, moneyFormat }: NoticesProps) {
   const t = noticeStrings(lang);
   const styles = useStyles();
-  const [set, setSet] = useState<NoticeTemplates>(DEFAULT_TEMPLATES);
-  const [loading, setLoading] = useState(true);
+  const set = input.set;
+  const setSet = useCallback((f: (s: NoticeTemplates) => NoticeTemplates) => onInput({ set: f(input.set) }), [onInput, input.set]);
+  const loading = !input.loaded;
   const [type, setType] = useState<NoticeType>(() => firstType(analysis));
   const [letterLang, setLetterLang] = useState<Lang>(lang);
-  const [letterDate, setLetterDate] = useState(() => today ?? todayIso());
-  const [effectiveDate, setEffectiveDate] = useState<string | null>(null);
-  const [criteria, setCriteria] = useState(false);
+  const letterDate = input.letterDate || today || todayIso();
+  const setLetterDate = (v: string) => onInput({ letterDate: v });
+  const effectiveDate = input.effectiveDate;
+  const setEffectiveDate = (v: string | null) => onInput({ effectiveDate: v });
+  const criteria = input.criteria;
+  const setCriteria = (v: boolean) => onInput({ criteria: v });
   const [query, setQuery] = useState('');
   const [clientKey, setClientKey] = useState<string | null>(null);
-  const [busy, setBusy] = useState<{ label: string; progress: number } | null>(null);
-  const [message, setMessage] = useState<{ intent: Intent; text: string; items?: string[] } | null>(null);
+  const setMessage = onMessage;
   const blobsIgnored = !blobDownloadsWork(platform);
   const canDownload = useMemo(() => !blobsIgnored && (downloads ?? downloadsAvailable()), [downloads, blobsIgnored]);
 
-  // ---- the templates saved in the workbook ----
+  // money in the workbook's currency unless the saved templates name one (once the templates are read)
+  const symbol = currencySymbol(moneyFormat);
+  const filled = useRef(false);
   useEffect(() => {
-    let live = true;
-    loadNoticeTemplates(run).then(
-      (r) => {
-        if (!live) return;
-        // money in the workbook's currency unless the saved templates name one
-        const symbol = currencySymbol(moneyFormat);
-        const withCurrency = (x: NoticeTemplates) => (x.currency === '' && symbol ? { ...x, currency: symbol } : x);
-        if (r.kind === 'ok') setSet(withCurrency(r.templates));
-        else setSet(withCurrency);
-        if (r.kind === 'invalid') setMessage({ intent: 'warning', text: t.loadInvalid, items: r.problems.map((p) => p.text[lang]) });
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setMessage({ intent: 'error', text: userMessage(e, lang) });
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-    // read once per workbook door; a later language change keeps what is being edited
-  }, [run]);
+    if (!input.loaded || filled.current) return;
+    filled.current = true;
+    if (input.set.currency === '' && symbol) onInput({ set: { ...input.set, currency: symbol } });
+  }, [input.loaded, input.set, symbol, onInput]);
 
   // ---- dates and options ----
   const day = isoToDay(letterDate) ?? isoToDay(todayIso())!;
@@ -192,7 +188,7 @@ export function Notices({ analysis, lang, run, downloads, platform, today, money
   const edit = useCallback(
     (field: Field, value: string) =>
       setSet((s) => ({ ...s, templates: { ...s.templates, [type]: { ...s.templates[type], [letterLang]: { ...s.templates[type][letterLang], [field]: value } } } })),
-    [type, letterLang],
+    [type, letterLang, setSet],
   );
   const insert = (name: PlaceholderName) => {
     const field = lastField.current;
@@ -204,10 +200,7 @@ export function Notices({ analysis, lang, run, downloads, platform, today, money
     edit(field, current.slice(0, start) + text + current.slice(end));
     caret.current = { field, pos: start + text.length };
   };
-  const reset = () => {
-    edit('subject', DEFAULT_TEMPLATES.templates[type][letterLang].subject);
-    edit('body', DEFAULT_TEMPLATES.templates[type][letterLang].body);
-  };
+  const reset = () => setSet((s) => ({ ...s, templates: { ...s.templates, [type]: { ...s.templates[type], [letterLang]: { ...DEFAULT_TEMPLATES.templates[type][letterLang] } } } }));
 
   // ---- actions ----
   const save = async () => {
@@ -215,32 +208,12 @@ export function Notices({ analysis, lang, run, downloads, platform, today, money
       setMessage({ intent: 'error', text: t.savedInvalid });
       return;
     }
-    try {
-      await saveNoticeTemplates(run, parsed.templates);
-      setMessage({ intent: 'success', text: t.saved });
-    } catch (e) {
-      setMessage({ intent: 'error', text: userMessage(e, lang) });
-    }
+    await onSave();
   };
 
   const generate = async () => {
     if (!parsed.ok) return;
-    const notices = buildNotices(analysis, parsed.templates, options);
-    if (notices.length === 0) {
-      setMessage({ intent: 'info', text: t.nothingToGenerate });
-      return;
-    }
-    setBusy({ label: t.busyGenerate, progress: 0 });
-    setMessage(null);
-    try {
-      const sheet = await writeNotices(run, notices, lang, (d) => setBusy({ label: t.busyGenerate, progress: d }));
-      const incomplete = notices.filter((n) => n.missing.length > 0).length;
-      setBusy(null);
-      setMessage({ intent: incomplete ? 'warning' : 'success', text: t.generated(notices.length, sheet) + (incomplete ? t.generatedMissing(incomplete) : '') });
-    } catch (e) {
-      setBusy(null);
-      setMessage({ intent: 'error', text: userMessage(e, lang) });
-    }
+    await onGenerate(buildNotices(analysis, parsed.templates, options));
   };
 
   const copy = async () => {
@@ -278,11 +251,11 @@ export function Notices({ analysis, lang, run, downloads, platform, today, money
       downloadBytes(buildDocx(notices, { lang: letterLang, day }), file, DOCX_MIME);
       setMessage({ intent: 'success', text: t.downloaded(notices.length, file) });
     } catch (e) {
-      setMessage({ intent: 'error', text: userMessage(e, lang) });
+      setMessage({ intent: 'error', text: describe(e) });
     }
   };
 
-  const disabled = loading || busy !== null;
+  const disabled = loading || workbookBusy;
 
   return (
     <section className={styles.root} aria-labelledby="notices-heading" data-testid="notices">
@@ -470,26 +443,6 @@ export function Notices({ analysis, lang, run, downloads, platform, today, money
         </Caption1>
       ) : (
         !canDownload && <Caption1 data-testid="notices-no-download">{t.noDownload}</Caption1>
-      )}
-      {busy && (
-        <div role="status" aria-live="polite" data-testid="notices-busy">
-          <Caption1>{busy.label}</Caption1>
-          <ProgressBar value={busy.progress} max={1} aria-label={busy.label} />
-        </div>
-      )}
-      {message && (
-        <MessageBar intent={message.intent} role={message.intent === 'error' || message.intent === 'warning' ? 'alert' : 'status'} data-testid="notices-message">
-          <MessageBarBody>
-            {message.text}
-            {message.items && (
-              <ul className={styles.list}>
-                {message.items.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
       )}
     </section>
   );

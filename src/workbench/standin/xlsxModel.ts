@@ -4,15 +4,18 @@
  * with their cached results, number formats, solid fills, bold / italic / font colour, hidden
  * rows and columns, column widths, merged areas, tables, frozen panes, sheet visibility and
  * protection, the active sheet, workbook defined names referring to one range, conditional formats (cell-value and formula rules with their fill
- * and font in full; other kinds passed through as ExcelJS read them). Not kept: add-in settings
- * (Office stores them in a web-extension part ExcelJS does not read or write), theme colours,
- * everything else.
+ * and font in full; other kinds passed through as ExcelJS read them), the add-in's settings
+ * (`workbook.settings`, in the web-extension part where Excel keeps them: see webExtension below)
+ * and pictures (position, size, name and alt text). Not kept: theme colours, charts, other
+ * add-ins' settings, everything else.
  */
 import ExcelJS from 'exceljs';
 import { Rect, columnLetters, formatRef, parseRef } from './address';
 import { CellError, CellValue, CellValueOperator, ConditionalFormatModel, ConditionalFormatType, ConditionalStyle, DEFAULT_COLUMN_WIDTH, DEFAULT_NUMBER_FORMAT, SheetModel, SheetVisibility, WorkbookModel, sheetNameProblem } from './model';
 import { serialFromDate } from './text';
+import { readImage } from './image';
 import { normaliseXlsx } from '../../cli/xlsxPackage';
+import { strFromU8, strToU8, unzipSync, zipSync, Zippable } from 'fflate';
 
 export { modelFromGrid } from './model';
 export type { GridSheet } from './model';
@@ -235,6 +238,7 @@ export async function modelFromXlsx(data: ArrayBuffer | Uint8Array, name = 'The 
   const model = new WorkbookModel();
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   model.date1904 = date1904;
+  const pictures: Array<[ExcelJS.Worksheet, SheetModel]> = [];
   for (const ws of wb.worksheets) {
     const name = sheetNameProblem(ws.name) ? model.nextDefaultSheetName() : ws.name;
     const sheet = model.addSheet(name);
@@ -278,10 +282,14 @@ export async function modelFromXlsx(data: ArrayBuffer | Uint8Array, name = 'The 
       table.showTotals = Boolean(def.totalsRow);
     }
     readConditionalFormats(ws, sheet, model);
+    pictures.push([ws, sheet]);
   }
+  const names = pictures.length ? pictureNames(bytes) : new Map<string, PictureNames[]>();
+  for (const [ws, sheet] of pictures) if (ws.getImages().length) readPictures(wb, ws, sheet, model, names.get(ws.name));
   const activeTab = (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab;
   if (activeTab !== undefined && model.sheets[activeTab]) model.activeSheet = model.sheets[activeTab];
   readDefinedNames(wb, model);
+  for (const [k, v] of readSettings(bytes)) model.settings.set(k, v);
   return model;
 }
 
@@ -410,6 +418,7 @@ export async function modelToXlsx(model: WorkbookModel): Promise<Uint8Array> {
     for (const c of sheet.hiddenColumns) ws.getColumn(c + 1).hidden = true;
     for (const m of sheet.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
     writeConditionalFormats(ws, sheet);
+    writePictures(wb, ws, sheet);
     if (sheet.protected) await ws.protect('', {});
   }
   const active = model.activeSheet ? model.sheets.indexOf(model.activeSheet) : 0;
@@ -417,6 +426,257 @@ export async function modelToXlsx(model: WorkbookModel): Promise<Uint8Array> {
   writeDefinedNames(wb, model);
   // Node gives a Buffer (a Uint8Array), browsers an ArrayBuffer
   const buffer: unknown = await wb.xlsx.writeBuffer();
-  if (buffer instanceof Uint8Array) return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  return new Uint8Array(buffer as ArrayBuffer);
+  const bytes = buffer instanceof Uint8Array ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer as ArrayBuffer);
+  return finishPackage(bytes, model);
+}
+
+// ---- the add-in's settings: the web-extension part --------------------------------------------
+//
+// Office keeps an add-in's settings (Office.Settings / Excel's workbook.settings) "in the host
+// document as name/value pairs … saved per add-in and per document"
+// (learn.microsoft.com/javascript/api/office/office.settings; "Persist add-in state and settings",
+// learn.microsoft.com/office/dev/add-ins/develop/persisting-add-in-state-and-settings). In an .xlsx
+// Excel writes them as <we:property name value> elements of a web-extension part,
+// xl/webextensions/webextension1.xml, reached from the package through the task-pane part
+// xl/webextensions/taskpanes.xml ([MS-OWEXML] "Office Web Extensibility Extensions to Office Open
+// XML Structure", learn.microsoft.com/openspecs/office_standards/ms-owexml; the part seen in real
+// files: SheetJS/sheetjs#1952). A property's value is the setting's JSON text, which is also how the
+// model keeps it. The reference id is the add-in's manifest <Id>: settings belong to it.
+
+/** manifest.xml's <Id> and <Version> (settings in a workbook belong to that id). */
+export const ADDIN_ID = '284a0eb8-0093-4c22-ad85-34ed9375e9de';
+const ADDIN_VERSION = '0.1.0.0';
+
+const WE_NS = 'http://schemas.microsoft.com/office/webextensions/webextension/2010/11';
+const WETP_NS = 'http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const TASKPANES_REL = 'http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes';
+const WEBEXTENSION_REL = 'http://schemas.microsoft.com/office/2011/relationships/webextension';
+
+function xmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+function xmlUnescape(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()];
+  });
+}
+
+/** The attributes of one XML start tag. */
+function tagAttributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out[m[1]] = xmlUnescape(m[3] ?? m[4] ?? '');
+  return out;
+}
+
+/** The web-extension part holding `settings` (key → JSON text) for our add-in. */
+export function webExtensionXml(settings: ReadonlyMap<string, string>): string {
+  const props = [...settings].map(([k, v]) => `<we:property name="${xmlEscape(k)}" value="${xmlEscape(v)}"/>`).join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n` +
+    `<we:webextension xmlns:we="${WE_NS}" id="{${ADDIN_ID.toUpperCase()}}">` +
+    `<we:reference id="${ADDIN_ID}" version="${ADDIN_VERSION}" store="developer" storeType="Registry"/>` +
+    `<we:alternateReferences/><we:properties>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="${REL_NS}"/></we:webextension>`
+  );
+}
+
+/** Settings (key → JSON text) of our add-in in a web-extension part; null when the part is another add-in's. */
+export function settingsFromWebExtension(xml: string): Map<string, string> | null {
+  const ref = /<(?:\w+:)?reference\b[^>]*>/.exec(xml);
+  if (!ref || (tagAttributes(ref[0]).id ?? '').replace(/[{}]/g, '').toLowerCase() !== ADDIN_ID) return null;
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?property\b[^>]*>/g)) {
+    const a = tagAttributes(m[0]);
+    if (a.name !== undefined && a.value !== undefined) out.set(a.name, a.value);
+  }
+  return out;
+}
+
+/** What ExcelJS leaves out, added to the package it wrote: pictures' names and alt text, the add-in's settings. */
+function finishPackage(bytes: Uint8Array, model: WorkbookModel): Uint8Array {
+  const pictures = model.sheets.some((x) => x.shapes.some((sh) => !sh.deleted));
+  if (model.settings.size === 0 && !pictures) return bytes;
+  const parts: Zippable = unzipSync(bytes);
+  if (pictures) namePictures(parts, model);
+  if (model.settings.size > 0) withSettings(parts, model.settings);
+  return zipSync(parts);
+}
+
+/** Adds the settings' parts (ExcelJS writes none). */
+function withSettings(parts: Zippable, settings: ReadonlyMap<string, string>): void {
+  parts['xl/webextensions/webextension1.xml'] = strToU8(webExtensionXml(settings));
+  parts['xl/webextensions/taskpanes.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<wetp:taskpanes xmlns:wetp="${WETP_NS}"><wetp:taskpane dockstate="right" visibility="0" width="350" row="0"><wetp:webextensionref xmlns:r="${REL_NS}" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`,
+  );
+  parts['xl/webextensions/_rels/taskpanes.xml.rels'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${WEBEXTENSION_REL}" Target="webextension1.xml"/></Relationships>`,
+  );
+  const rels = strFromU8(parts['_rels/.rels'] as Uint8Array);
+  parts['_rels/.rels'] = strToU8(rels.replace('</Relationships>', `<Relationship Id="rIdWebExt1" Type="${TASKPANES_REL}" Target="xl/webextensions/taskpanes.xml"/></Relationships>`));
+  const types = strFromU8(parts['[Content_Types].xml'] as Uint8Array);
+  parts['[Content_Types].xml'] = strToU8(
+    types.replace(
+      '</Types>',
+      '<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/>' +
+        '<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>',
+    ),
+  );
+}
+
+/** Our add-in's settings in a package (every web-extension part is looked at: Excel numbers them in its own order). */
+function readSettings(bytes: Uint8Array): Map<string, string> {
+  const parts = unzipSync(bytes, { filter: (f) => /^\/?xl\/webextensions\/webextension\d*\.xml$/i.test(f.name) });
+  for (const data of Object.values(parts)) {
+    const found = settingsFromWebExtension(strFromU8(data));
+    if (found) return found;
+  }
+  return new Map();
+}
+
+// ---- pictures (Worksheet.shapes.addImage) ------------------------------------------------------
+//
+// A picture is an anchor in the sheet's drawing part: its top-left cell plus an offset in EMU
+// (12,700 EMU a point) and its size; name, title and description (alt text) are attributes of its
+// <xdr:cNvPr> (ECMA-376 Part 1, 20.1.2.2.8 cNvPr: name, descr, title). ExcelJS writes the anchor
+// and the image but names every picture "Picture N" and drops the alt text, so those are set in
+// the drawing part afterwards, and read from it when opening.
+
+const EMU_PER_POINT = 12700;
+/** Excel's default row height, points (the model keeps no row heights). */
+const ROW_POINTS = 15;
+
+/** Cell and offset (EMU) of a position in points from the sheet's top-left corner. */
+function anchorOf(sheet: SheetModel, left: number, top: number): { nativeCol: number; nativeColOff: number; nativeRow: number; nativeRowOff: number } {
+  let col = 0;
+  let x = left;
+  while (col < 16383 && x >= sheet.getColumnWidth(col)) x -= sheet.getColumnWidth(col++);
+  const row = Math.floor(top / ROW_POINTS);
+  return { nativeCol: col, nativeColOff: Math.round(x * EMU_PER_POINT), nativeRow: row, nativeRowOff: Math.round((top - row * ROW_POINTS) * EMU_PER_POINT) };
+}
+
+/** Position in points of an anchor (cell and EMU offset). */
+function pointsOf(sheet: SheetModel, a: { nativeCol: number; nativeColOff: number; nativeRow: number; nativeRowOff: number }): { left: number; top: number } {
+  let left = 0;
+  for (let c = 0; c < a.nativeCol; c++) left += sheet.getColumnWidth(c);
+  return { left: left + a.nativeColOff / EMU_PER_POINT, top: a.nativeRow * ROW_POINTS + a.nativeRowOff / EMU_PER_POINT };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+interface PictureNames {
+  name?: string;
+  title?: string;
+  descr?: string;
+}
+
+function writePictures(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+  for (const shape of sheet.shapes) {
+    if (shape.deleted) continue;
+    const id = wb.addImage({ base64: shape.image.base64, extension: shape.image.format });
+    // ext in pixels (ExcelJS: 9,525 EMU a pixel): 0.75 pt a pixel
+    ws.addImage(id, { tl: anchorOf(sheet, shape.left, shape.top) as unknown as ExcelJS.Anchor, ext: { width: shape.width / 0.75, height: shape.height / 0.75 } });
+  }
+}
+
+/** Sets each picture's name and alt text in the drawing parts ExcelJS wrote (sheets in model order). */
+function namePictures(parts: Zippable, model: WorkbookModel): boolean {
+  let changed = false;
+  model.sheets.forEach((sheet, i) => {
+    const shapes = sheet.shapes.filter((x) => !x.deleted);
+    if (shapes.length === 0) return;
+    const rels = parts[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] as Uint8Array | undefined;
+    const target = rels && /Target="(?:\.\.\/drawings\/|\/xl\/drawings\/)(drawing\d+\.xml)"/.exec(strFromU8(rels))?.[1];
+    const path = target && `xl/drawings/${target}`;
+    if (!path || !parts[path]) return;
+    let k = 0;
+    const xml = strFromU8(parts[path] as Uint8Array).replace(/<xdr:cNvPr\b([^>]*?)(\/?)>/g, (tag, _attrs: string, close: string) => {
+      const shape = shapes[k++];
+      if (!shape) return tag;
+      const id = tagAttributes(tag).id ?? String(k);
+      const extra = `${shape.altTextTitle ? ` title="${xmlEscape(shape.altTextTitle)}"` : ''}${shape.altTextDescription ? ` descr="${xmlEscape(shape.altTextDescription)}"` : ''}`;
+      return `<xdr:cNvPr id="${id}" name="${xmlEscape(shape.name)}"${extra}${close}>`;
+    });
+    parts[path] = strToU8(xml);
+    changed = true;
+  });
+  return changed;
+}
+
+/** Part path a relationship target points at, from the folder of the part that holds the relationship. */
+function resolvePart(from: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const out = from.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.') out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** Names and alt text of each sheet's pictures (by sheet name, in anchor order) from the package's drawing parts. */
+function pictureNames(bytes: Uint8Array): Map<string, PictureNames[]> {
+  const out = new Map<string, PictureNames[]>();
+  const parts = unzipSync(bytes, { filter: (f) => /^\/?xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/_rels\/.*\.rels|drawings\/drawing\d+\.xml)$/i.test(f.name) });
+  const text = (name: string) => (parts[name] ? strFromU8(parts[name]) : parts[`/${name}`] ? strFromU8(parts[`/${name}`]) : undefined);
+  const relsOf = (xml: string | undefined) => new Map([...(xml ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => tagAttributes(m[0])).map((a) => [a.Id, a] as const));
+  const workbook = text('xl/workbook.xml');
+  const wbRels = relsOf(text('xl/_rels/workbook.xml.rels'));
+  for (const m of (workbook ?? '').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = tagAttributes(m[0]);
+    const rel = wbRels.get(a['r:id']);
+    if (!a.name || !rel?.Target) continue;
+    const sheetPath = resolvePart('xl/workbook.xml', rel.Target);
+    const sheetRels = relsOf(text(sheetPath.replace(/([^/]+)$/, '_rels/$1.rels')));
+    const drawing = [...sheetRels.values()].find((r) => /\/drawing$/.test(r.Type ?? ''));
+    if (!drawing?.Target) continue;
+    const xml = text(resolvePart(sheetPath, drawing.Target));
+    if (!xml) continue;
+    // pictures only (<xdr:pic>), in document order, as ExcelJS lists them
+    const names: PictureNames[] = [];
+    for (const pic of xml.matchAll(/<(?:\w+:)?pic\b[\s\S]*?<\/(?:\w+:)?pic>/g)) {
+      const c = /<(?:\w+:)?cNvPr\b[^>]*>/.exec(pic[0]);
+      const at = c ? tagAttributes(c[0]) : {};
+      names.push({ name: at.name, title: at.title, descr: at.descr });
+    }
+    out.set(a.name, names);
+  }
+  return out;
+}
+
+interface ImageRange {
+  tl: { nativeCol: number; nativeColOff: number; nativeRow: number; nativeRowOff: number };
+  br?: { nativeCol: number; nativeColOff: number; nativeRow: number; nativeRowOff: number };
+  ext?: { width: number; height: number };
+}
+
+function readPictures(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: SheetModel, model: WorkbookModel, names: PictureNames[] | undefined): void {
+  ws.getImages().forEach((img, i) => {
+    const media = wb.getImage(Number(img.imageId)) as unknown as { extension?: string; buffer?: Uint8Array; base64?: string } | undefined;
+    const raw = media?.buffer ? toBase64(new Uint8Array(media.buffer)) : media?.base64?.replace(/^data:[^,]*,/, '');
+    const image = raw ? readImage(raw) : undefined;
+    if (!image) return; // a picture the stand-in cannot show (e.g. EMF): left out
+    const range = img.range as unknown as ImageRange;
+    const shape = model.addShape(sheet, image);
+    const at = pointsOf(sheet, range.tl);
+    shape.left = at.left;
+    shape.top = at.top;
+    if (range.ext?.width) {
+      shape.width = range.ext.width * 0.75;
+      shape.height = range.ext.height * 0.75;
+    } else if (range.br) {
+      const end = pointsOf(sheet, range.br);
+      shape.width = end.left - at.left;
+      shape.height = end.top - at.top;
+    }
+    const n = names?.[i];
+    if (n?.name) shape.name = n.name;
+    if (n?.title) shape.altTextTitle = n.title;
+    if (n?.descr) shape.altTextDescription = n.descr;
+  });
 }
