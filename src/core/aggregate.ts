@@ -220,6 +220,15 @@ export type ColumnSample = (col: number, limit: number) => string[];
 /** A row of cells by column index (a grid row, or a streamed row's needed columns). */
 export type RowCells = ArrayLike<CellValue>;
 
+/**
+ * A string kept as a key (a client's raw cell, an order id) as its own copy: a streamed read's
+ * cells are slices of a megabyte of text, and V8 keeps the whole piece alive behind a slice of 13
+ * or more characters — a million clients would hold the whole file.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Where issues go: a list capped at `cap`, in the order they are found. */
 type IssueList = CellIssue[];
 
@@ -279,8 +288,8 @@ class ClientBook {
 
   create(raw: string | number, rowsOf: () => number[]): number {
     const text = typeof raw === 'number' ? String(raw) : raw;
-    const display = clientDisplay(text);
-    const key = display.toLowerCase(); // = clientKey(text), with one clean-up pass instead of two
+    const display = detach(clientDisplay(text));
+    const key = detach(display.toLowerCase()); // = clientKey(text), with one clean-up pass instead of two
     let index = this.byKey.get(key);
     if (index === undefined) {
       index = this.list.length;
@@ -308,7 +317,7 @@ class ClientBook {
       set.add(display);
     }
     if (typeof raw === 'number') this.byNumber.set(raw, index);
-    else this.byText.set(raw, index);
+    else this.byText.set(detach(raw), index);
     return index;
   }
 
@@ -554,7 +563,13 @@ export class LogAccumulator {
     if (this.managerCol !== undefined) {
       // the last manager seen per client in the log (set at the end, for clients that exist)
       const m = textOf(row[this.managerCol]);
-      if (m) this.managers.set(c, { row: r, text: m });
+      if (m) {
+        const last = this.managers.get(c);
+        if (last) {
+          last.row = r;
+          if (last.text !== m) last.text = detach(m);
+        } else this.managers.set(typeof c === 'string' ? detach(c) : c, { row: r, text: detach(m) });
+      }
     }
     if (typeof c === 'string' && (c.charCodeAt(0) === 35 || c.charCodeAt(0) <= 0x20) && isErrorText(c)) {
       book.report(r, clientCol, c, msg('cell.errorForClientName'), this.rowIssues);
@@ -614,7 +629,7 @@ export class LogAccumulator {
       if (known !== undefined) id = known;
       else {
         id = this.orderIds.size;
-        this.orderIds.set(key, id);
+        this.orderIds.set(detach(key), id);
         this.orderOwner.grow(id + 1);
         this.orderOwner.a[id] = -1;
       }
