@@ -1,32 +1,17 @@
 import { parseArgs } from 'util';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import {
-  analysisSummary,
-  analyzeGrid,
-  Analysis,
-  AnalyzeOptions,
-  CLIENT_SHEET_NAMES,
-  previousFromClientSheet,
-  DEFAULT_RULES,
-  detectTable,
-  formatAmount,
-  formatPercent,
-  isoToDay,
-  Lang,
-  renderMessage,
-  ROLES,
-  Role,
-  RuleSet,
-  RuleSetError,
-  ruleSetFromJson,
-  resolveColumn,
-  STATUS_LABELS,
-  TierStatus,
-} from '../core';
-import { InputError, pickSheet, readInput, SheetGrid } from './readInput';
-import { LossError, OWN, writeApplied } from './applyWorkbook';
-import { markedSheetInFile } from './xlsxWriter';
+// narrow core modules, not the core index (start-up, issue 17): zod, ExcelJS, fflate and the
+// writers load only for the commands that use them
+import { analysisSummary, analyzeGrid, Analysis, AnalyzeOptions } from '../core/analyze';
+import { CLIENT_SHEET_NAMES, previousFromClientSheet } from '../core/resultColumns';
+import { DEFAULT_RULES, RuleSet, RuleSetError, ruleSetFromJson } from '../core/rules';
+import { detectTable, resolveColumn, Role, ROLES } from '../core/table';
+import { formatAmount, formatPercent, Lang } from '../core/format';
+import { isoToDay } from '../core/parseDate';
+import { renderMessage } from '../core/messages';
+import { STATUS_LABELS, TierStatus } from '../core/tiering';
+import { fileKind, InputError, InputFile, pickSheet, readInput, SheetGrid } from './readInput';
 import { sameFile } from './safeWrite';
 import { forTerminal } from './terminal';
 import { excel, render } from '../core/i18n';
@@ -182,15 +167,33 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     if (await sameFile(file, values.out)) throw new UsageError(`--out names the input file (${values.out}); the input is never modified. Choose another name.`);
   }
 
-  // an .xlsx is streamed (no workbook model); apply loads one only when it must (applyWorkbook)
-  const input = await readInput(file, { workbook: false });
-  const sheet = pickSheet(input, values.sheet);
-  const detect = resolveOverrides(sheet, { client: values.client, amount: values.amount, date: values.date, margin: values.margin });
-  // apply reads the sheet it marked; analyze streams the .xlsx (no workbook model, no marks) and
-  // reads the sheet with our name
-  const previous = input.kind === 'xlsx' ? readPreviousState(input.sheets, command === 'apply' ? await markedSheetInFile(file, OWN.clientSheet) : undefined) : undefined;
-  const options: AnalyzeOptions = { rules, asOfDay, windowMonths, detect, previous, numberLocale, formulasWithoutValue: sheet.formulasWithoutValue, inputNotes: sheet.notes };
-  const analysis = analyzeGrid(sheet.grid, options);
+  const refs = { client: values.client, amount: values.amount, date: values.date, margin: values.margin };
+  const optionsFor = (sheet: SheetGrid, previous?: AnalyzeOptions['previous']): AnalyzeOptions => ({
+    rules,
+    asOfDay,
+    windowMonths,
+    detect: resolveOverrides(sheet, refs),
+    previous,
+    numberLocale,
+    formulasWithoutValue: sheet.formulasWithoutValue,
+    inputNotes: sheet.notes,
+  });
+  let input: InputFile | undefined;
+  let sheet: SheetGrid;
+  let analysis: Analysis;
+  if (command === 'analyze' && fileKind(file) === 'csv') {
+    // a CSV log streams into the analysis (memory grows with the clients, not the rows)
+    const { analyzeCsv } = await import('./csvStream');
+    ({ sheet, analysis } = await analyzeCsv(file, (head) => optionsFor(head), values.sheet));
+  } else {
+    // an .xlsx is streamed (no workbook model); apply loads one only when it must (applyWorkbook)
+    input = await readInput(file, { workbook: false });
+    sheet = pickSheet(input, values.sheet);
+    // apply reads the sheet it marked; analyze streams the .xlsx (no workbook model, no marks) and
+    // reads the sheet with our name
+    const previous = input.kind === 'xlsx' ? readPreviousState(input.sheets, command === 'apply' ? await markedClientSheet(file) : undefined) : undefined;
+    analysis = analyzeGrid(sheet.grid, optionsFor(sheet, previous));
+  }
   const outLang = lang ?? guessLang(analysis.table.headers);
 
   if (command === 'analyze') {
@@ -199,7 +202,8 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     return 0;
   }
   said.lang ??= outLang; // what apply says about the write (lost parts, renamed columns) in the output's language
-  const written = await writeApplied(input, sheet, analysis, values.out!, outLang, { overwrite: values.overwrite, force: values.force });
+  const { LossError, writeApplied } = await import('./applyWorkbook');
+  const written = await writeApplied(input!, sheet, analysis, values.out!, outLang, { overwrite: values.overwrite, force: values.force });
   if (written.lost.length) {
     const lost = new LossError(written.lost);
     io.err(`client-tiers: ${lost.messages[outLang]}\n`.replace(/\n[^\n]*--force[^\n]*\n$/, '\n'));
@@ -207,6 +211,12 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
   for (const n of written.notes) io.err(`${outLang === 'ru' ? 'Примечание' : 'Note'}: ${renderMessage(n, outLang)}\n`);
   io.out(`${render(outLang, excel.cliWrote, { out: String(values.out), count: written.rows, sheet: written.sheet, summary: written.summarySheet })}\n`);
   return 0;
+}
+
+/** The per-client sheet an earlier apply marked as its own (read from the workbook part; loaded for apply only). */
+async function markedClientSheet(file: string): Promise<string | undefined> {
+  const [{ OWN }, { markedSheetInFile }] = await Promise.all([import('./applyWorkbook'), import('./xlsxWriter')]);
+  return markedSheetInFile(file, OWN.clientSheet);
 }
 
 /** Turn --client/--amount/--date/--margin (header text or letter) into column indices. */

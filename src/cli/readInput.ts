@@ -1,10 +1,12 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { gunzipSync } from 'zlib';
 // ExcelJS is loaded only when an .xlsx is read: the CSV path and --help never load it (issue 17)
 import type ExcelJS from 'exceljs';
-import { CellValue, CLIENT_SHEET_NAMES, decodeText, detectDelimiter, detectTable, Lang, Message, msg, parseCsv, SUMMARY_SHEET_NAMES, TableNotFoundError } from '../core';
-import { checkXlsxSignature, normaliseXlsx, PackageError } from './xlsxPackage';
+import type { CellValue } from '../core/cells';
+import type { Lang } from '../core/format';
+import type { Message } from '../core/messages';
+import { CLIENT_SHEET_NAMES, SUMMARY_SHEET_NAMES } from '../core/resultColumns';
+import { detectTable, TableNotFoundError } from '../core/table';
 
 /**
  * Reading the command line's input: an .xlsx workbook (ExcelJS) or a .csv / .csv.gz file,
@@ -53,6 +55,11 @@ export function fileKind(file: string): 'xlsx' | 'csv' {
  */
 export async function readInput(file: string, options: { workbook?: boolean } = {}): Promise<InputFile> {
   const kind = fileKind(file);
+  if (kind === 'csv') {
+    // in chunks, never one string (./csvStream): BOMs, UTF-16, Windows-1251/1252 as core/decodeText decides
+    const { readCsvGrid } = await import('./csvStream');
+    return { kind, path: file, sheets: [await readCsvGrid(file)] };
+  }
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -62,23 +69,11 @@ export async function readInput(file: string, options: { workbook?: boolean } = 
     if (code === 'EISDIR') throw new InputError(`${file} is a folder, not a file.`);
     throw new InputError(`Cannot read ${file}: ${(e as Error).message}`);
   }
-  if (kind === 'csv') {
-    let bytes: Buffer;
-    try {
-      bytes = file.toLowerCase().endsWith('.gz') ? gunzipSync(data) : data;
-    } catch (e) {
-      throw new InputError(`Cannot unpack ${file}: ${(e as Error).message}`);
-    }
-    // BOMs, UTF-16, Windows-1251 (Russian Excel, 1C) or -1252 when not UTF-8 (core/decodeText)
-    const { text, encoding } = decodeText(bytes);
-    if (text.includes('\u0000')) throw new InputError(`${path.basename(file)} is not a text CSV file (it holds binary data).`);
-    const delimiter = detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    const notes = encoding === 'utf-8' ? [] : [msg('input.encoding', { encoding, delimiter })];
-    return { kind, path: file, sheets: [{ name: path.basename(file).replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''), grid: parseCsv(text, delimiter), notes }] };
-  }
   // The cell values come from the streamed reader on both paths (bounded memory; ExcelJS loses a
   // formula's cached 0 and would make it look uncalculated); apply also loads the workbook with
   // ExcelJS, since it writes a copy of it. Not a zip: the same refusals on both paths.
+  // the zip reader (fflate) loads for .xlsx only
+  const { checkXlsxSignature, PackageError } = await import('./xlsxPackage');
   try {
     checkXlsxSignature(data, path.basename(file));
   } catch (e) {
@@ -99,6 +94,7 @@ export async function readInput(file: string, options: { workbook?: boolean } = 
 
 /** An .xlsx through `normaliseXlsx` (packages other programs write) into ExcelJS. */
 export async function loadXlsx(data: Uint8Array, name: string): Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
+  const { normaliseXlsx, PackageError } = await import('./xlsxPackage');
   let bytes: Uint8Array;
   try {
     bytes = normaliseXlsx(data, name).bytes;

@@ -80,11 +80,22 @@ export function analyzeGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
   const table = detectTable(grid, options.detect);
   if (options.formulasWithoutValue?.length) refuseFormulasWithoutValue(table, options.formulasWithoutValue, rules.measure);
   if (options.inputNotes?.length) table.notes.unshift(...options.inputNotes);
-  const agg = aggregate(grid, table, {
-    ...options,
-    measure: rules.measure,
-    windowMonths: options.windowMonths ?? rules.windowMonths,
-  });
+  return analyzeAggregation(table, aggregate(grid, table, aggregateOptions(options)), options);
+}
+
+/** The aggregation options of an analysis: the rule set's measure and window unless given. */
+export function aggregateOptions(options: AnalyzeOptions): AggregateOptions {
+  const rules = options.rules ?? DEFAULT_RULES;
+  return { ...options, measure: rules.measure, windowMonths: options.windowMonths ?? rules.windowMonths };
+}
+
+/**
+ * The analysis from per-client figures already aggregated (by `aggregate` over a grid, or by a
+ * streamed read feeding a `LogAccumulator`): the previous review's state, ABC, concentration,
+ * tiers and the next review date.
+ */
+export function analyzeAggregation(table: TableDetection, agg: Aggregation, options: AnalyzeOptions = {}): Analysis {
+  const rules = options.rules ?? DEFAULT_RULES;
   const { clients, ...aggregation } = agg;
   if (options.previous) {
     for (const c of clients) {

@@ -26,24 +26,54 @@ export interface DecodedText {
 const SAMPLE = 1 << 16;
 
 export function decodeText(bytes: Uint8Array): DecodedText {
-  const n = bytes.length;
-  if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decode('utf-8', bytes.subarray(3)), encoding: 'utf-8', bom: true };
-  if (n >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode('utf-16le', bytes.subarray(2)), encoding: 'utf-16le', bom: true };
-  if (n >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode('utf-16be', bytes.subarray(2)), encoding: 'utf-16be', bom: true };
-  const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return { text: decode(utf16, bytes), encoding: utf16, bom: false };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8', bom: false };
-  } catch {
-    // not UTF-8: a one-byte code page
+  const e = detectEncoding(bytes);
+  if (e.otherwise) {
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8', bom: false };
+    } catch {
+      // not UTF-8: a one-byte code page
+    }
+    return { text: decode(e.otherwise, bytes), encoding: e.otherwise, bom: false };
   }
-  const encoding = looksCyrillic1251(bytes) ? 'windows-1251' : 'windows-1252';
-  return { text: decode(encoding, bytes), encoding, bom: false };
+  return { text: decode(e.encoding, bytes.subarray(e.skip)), encoding: e.encoding, bom: e.bom };
+}
+
+/**
+ * How a text file is decoded, from its first bytes (at least `SAMPLE_BYTES` of them, or the whole
+ * file): a byte-order mark (`skip` its bytes), UTF-16 without one, else UTF-8 — which only the
+ * whole file can confirm: when some byte is not UTF-8, the file is in the one-byte code page
+ * `otherwise` (Cyrillic 1251 or Western 1252, decided on these first bytes). `decodeText` is this
+ * over the whole file; a streamed read decodes UTF-8 with `fatal` and starts again in `otherwise`
+ * when it fails.
+ */
+export interface EncodingGuess {
+  encoding: TextEncoding;
+  bom: boolean;
+  skip: number;
+  otherwise?: 'windows-1251' | 'windows-1252';
+}
+
+/** How many leading bytes `detectEncoding` needs to decide as it would on the whole file. */
+export const SAMPLE_BYTES = SAMPLE;
+
+export function detectEncoding(bytes: Uint8Array): EncodingGuess {
+  const n = bytes.length;
+  if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: true, skip: 3 };
+  if (n >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true, skip: 2 };
+  if (n >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true, skip: 2 };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { encoding: utf16, bom: false, skip: 0 };
+  return { encoding: 'utf-8', bom: false, skip: 0, otherwise: looksCyrillic1251(bytes) ? 'windows-1251' : 'windows-1252' };
+}
+
+/** A decoder for `encoding` as `decodeText` uses it (a BOM not skipped stays visible); `fatal`: throw on bytes that are not this encoding. */
+export function textDecoder(encoding: TextEncoding, fatal = false): TextDecoder {
+  return new TextDecoder(encoding, { ignoreBOM: true, fatal });
 }
 
 function decode(encoding: TextEncoding, bytes: Uint8Array): string {
   // ignoreBOM: a BOM we did not strip stays visible rather than being silently eaten twice
-  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  return textDecoder(encoding).decode(bytes);
 }
 
 /** UTF-16 without a BOM: in the first bytes, NUL sits in every other byte (ASCII text). */

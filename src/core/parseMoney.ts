@@ -36,8 +36,54 @@ export function parseMoney(v: CellValue, locale?: NumberLocale): NumberResult {
   if (typeof v === 'boolean') return { kind: 'text', text: v ? 'TRUE' : 'FALSE' };
   if (v instanceof Date) return { kind: 'text', text: v.toISOString().slice(0, 10) };
   const raw = String(v);
+  const fast = plainNumber(raw, locale);
+  if (fast !== undefined) return { kind: 'number', value: fast };
   if (isExcelError(raw)) return { kind: 'error', code: excelErrorCode(raw) };
   return parseNumberText(raw, locale);
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The common case without a regex: `1234`, `-12.30`, `1234,56` (at most 15 digits, no spaces,
+ * signs other than a leading minus, currency or groups). Returns exactly what `parseMoney` gives
+ * for such text — the digits as one integer (exact below 2^53) divided by a power of ten is the
+ * correctly rounded decimal, as `Number("12.30")` is — or undefined for anything else, including
+ * `1,234` when `locale` does not say which it is (that is parseMoney's `ambiguous`).
+ */
+export function plainNumber(s: string, locale?: NumberLocale): number | undefined {
+  const n = s.length;
+  let i = 0;
+  let neg = false;
+  if (s.charCodeAt(0) === 45) {
+    neg = true;
+    i = 1;
+  }
+  let v = 0;
+  let digits = 0;
+  let intDigits = -1;
+  let sep = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      digits++;
+    } else if ((c === 46 || c === 44) && sep === 0 && digits > 0) {
+      sep = c;
+      intDigits = digits;
+    } else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  let x = v;
+  if (sep !== 0) {
+    const frac = digits - intDigits;
+    if (frac === 0) return undefined;
+    // "1,234": a decimal comma (ru) or a thousands group (en); "0,123" and "12345,678" are decimals
+    const group = sep === 44 && frac === 3 && intDigits <= 3 && !(intDigits === 1 && s.charCodeAt(neg ? 1 : 0) === 48);
+    if (group && locale === undefined) return undefined;
+    if (!(group && locale === 'en')) x = v / POW10[frac];
+  }
+  return neg ? -x : x;
 }
 
 function parseNumberText(raw: string, locale?: NumberLocale): NumberResult {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Lang } from './format';
 import { isMessageCode, Message, msg, renderMessage } from './messages';
 
@@ -20,65 +20,93 @@ import { isMessageCode, Message, msg, renderMessage } from './messages';
  * Validation messages are message codes (core/messages.ts), not text: a problem is rendered in
  * the user's language with the field named in that language (`ruleProblemText`).
  */
-export const TierSchema = z
-  .object({
-    name: z.string().trim().min(1, 'rules.tierNameEmpty').max(40, 'rules.tierNameTooLong'),
-    criteria: z
-      .object({
-        minAmount: z.number().finite().nonnegative().optional(),
-        minOrders: z.number().int().nonnegative().optional(),
-        paretoShare: z.number().gt(0).max(1, 'rules.shareAtMost1').optional(),
-      })
-      .strict()
-      .nullable()
-      .default(null),
-    benefits: z.array(z.string().trim().min(1)).default([]),
-  })
-  .strict();
+/**
+ * zod is loaded, and the schemas built, on first use: most runs of the command line (a CSV with the
+ * default rules) never validate a rule set, and loading zod was most of core's start-up (issue 17).
+ */
+function buildSchemas() {
+  const { z } = require('zod') as typeof import('zod');
+  const TierSchema = z
+    .object({
+      name: z.string().trim().min(1, 'rules.tierNameEmpty').max(40, 'rules.tierNameTooLong'),
+      criteria: z
+        .object({
+          minAmount: z.number().finite().nonnegative().optional(),
+          minOrders: z.number().int().nonnegative().optional(),
+          paretoShare: z.number().gt(0).max(1, 'rules.shareAtMost1').optional(),
+        })
+        .strict()
+        .nullable()
+        .default(null),
+      benefits: z.array(z.string().trim().min(1)).default([]),
+    })
+    .strict();
 
-export const PolicySchema = z
-  .object({
-    graceReviews: z.number().int().min(0).max(12).default(1),
-    maxStepsDown: z.number().int().min(1).max(10).default(1),
-    hysteresisPct: z.number().min(0).max(50).default(0),
-    benefitSteps: z.number().int().min(0).max(12).default(0),
-  })
-  .strict();
+  const PolicySchema = z
+    .object({
+      graceReviews: z.number().int().min(0).max(12).default(1),
+      maxStepsDown: z.number().int().min(1).max(10).default(1),
+      hysteresisPct: z.number().min(0).max(50).default(0),
+      benefitSteps: z.number().int().min(0).max(12).default(0),
+    })
+    .strict();
 
-export const RuleSetSchema = z
-  .object({
-    version: z.literal(1).default(1),
-    name: z.string().trim().min(1).max(80).default('Rules'),
-    measure: z.enum(['revenue', 'margin']).default('revenue'),
-    windowMonths: z.number().int('rules.wholeMonths').min(1).max(120).default(6),
-    tiers: z.array(TierSchema).min(2, 'rules.tooFewTiers').max(10, 'rules.tooManyTiers'),
-    policy: PolicySchema.default({ graceReviews: 1, maxStepsDown: 1, hysteresisPct: 0, benefitSteps: 0 }),
-  })
-  .strict()
-  .superRefine((rs, ctx) => {
-    const seen = new Map<string, number>();
-    rs.tiers.forEach((t, i) => {
-      const key = t.name.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'name'], ...custom(msg('rules.repeatsTier', { tier: seen.get(key)! + 1, name: t.name })) });
-      seen.set(key, i);
-      const last = i === rs.tiers.length - 1;
-      const c = t.criteria;
-      const empty = !c || (c.minAmount === undefined && c.minOrders === undefined && c.paretoShare === undefined);
-      if (last && !empty) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria'], ...custom(msg('rules.baseTakesNoCriteria')) });
-      if (!last && empty) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria'], ...custom(msg('rules.needsCriterion')) });
+  const RuleSetSchema = z
+    .object({
+      version: z.literal(1).default(1),
+      name: z.string().trim().min(1).max(80).default('Rules'),
+      measure: z.enum(['revenue', 'margin']).default('revenue'),
+      windowMonths: z.number().int('rules.wholeMonths').min(1).max(120).default(6),
+      tiers: z.array(TierSchema).min(2, 'rules.tooFewTiers').max(10, 'rules.tooManyTiers'),
+      policy: PolicySchema.default({ graceReviews: 1, maxStepsDown: 1, hysteresisPct: 0, benefitSteps: 0 }),
+    })
+    .strict()
+    .superRefine((rs, ctx) => {
+      const seen = new Map<string, number>();
+      rs.tiers.forEach((t, i) => {
+        const key = t.name.toLowerCase();
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'name'], ...custom(msg('rules.repeatsTier', { tier: seen.get(key)! + 1, name: t.name })) });
+        seen.set(key, i);
+        const last = i === rs.tiers.length - 1;
+        const c = t.criteria;
+        const empty = !c || (c.minAmount === undefined && c.minOrders === undefined && c.paretoShare === undefined);
+        if (last && !empty) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria'], ...custom(msg('rules.baseTakesNoCriteria')) });
+        if (!last && empty) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria'], ...custom(msg('rules.needsCriterion')) });
+      });
+      // higher tiers must be at least as demanding as lower ones
+      for (let i = 1; i < rs.tiers.length - 1; i++) {
+        const hi = rs.tiers[i - 1].criteria;
+        const lo = rs.tiers[i].criteria;
+        if (hi?.minAmount !== undefined && lo?.minAmount !== undefined && lo.minAmount > hi.minAmount) {
+          ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria', 'minAmount'], ...custom(msg('rules.aboveHigherBar', { higher: rs.tiers[i - 1].name })) });
+        }
+        if (hi?.paretoShare !== undefined && lo?.paretoShare !== undefined && lo.paretoShare < hi.paretoShare) {
+          ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria', 'paretoShare'], ...custom(msg('rules.belowHigherShare', { higher: rs.tiers[i - 1].name })) });
+        }
+      }
     });
-    // higher tiers must be at least as demanding as lower ones
-    for (let i = 1; i < rs.tiers.length - 1; i++) {
-      const hi = rs.tiers[i - 1].criteria;
-      const lo = rs.tiers[i].criteria;
-      if (hi?.minAmount !== undefined && lo?.minAmount !== undefined && lo.minAmount > hi.minAmount) {
-        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria', 'minAmount'], ...custom(msg('rules.aboveHigherBar', { higher: rs.tiers[i - 1].name })) });
-      }
-      if (hi?.paretoShare !== undefined && lo?.paretoShare !== undefined && lo.paretoShare < hi.paretoShare) {
-        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'criteria', 'paretoShare'], ...custom(msg('rules.belowHigherShare', { higher: rs.tiers[i - 1].name })) });
-      }
-    }
+  return { TierSchema, PolicySchema, RuleSetSchema };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
+const schemas = (): Schemas => (built ??= buildSchemas());
+
+/** A schema that is built when first used (`.parse`, `.safeParse`, …). */
+function lazySchema<K extends keyof Schemas>(key: K): Schemas[K] {
+  return new Proxy({} as Schemas[K], {
+    get: (_t, prop) => {
+      const real = schemas()[key];
+      const v = Reflect.get(real, prop, real) as unknown;
+      return typeof v === 'function' ? (v as (...args: unknown[]) => unknown).bind(real) : v;
+    },
+    has: (_t, prop) => prop in schemas()[key],
   });
+}
+
+export const TierSchema = lazySchema('TierSchema');
+export const PolicySchema = lazySchema('PolicySchema');
+export const RuleSetSchema = lazySchema('RuleSetSchema');
 
 export type Tier = z.output<typeof TierSchema>;
 export type Policy = z.output<typeof PolicySchema>;

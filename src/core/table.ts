@@ -411,7 +411,7 @@ function nonBlankCount(row: ReadonlyArray<CellValue>): number {
 }
 
 /** A header row: a client column and an amount column (or two month columns) by their headers. */
-function looksLikeHeader(row: ReadonlyArray<CellValue>): boolean {
+export function looksLikeHeader(row: ReadonlyArray<CellValue>): boolean {
   const { cols, months } = mapRow(row);
   return Boolean(cols.client && cols.client.confidence >= 0.6 && (cols.amount || months.length >= 2));
 }
