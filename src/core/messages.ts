@@ -111,6 +111,14 @@ const TEXTS = {
     () => 'must be a whole number of months',
     () => 'должно быть целым числом месяцев',
   ),
+  'rules.anchorNotDate': entry(
+    () => 'must be a date YYYY-MM-DD (e.g. 2026-01-01)',
+    () => 'должно быть датой в виде ГГГГ-ММ-ДД (например, 2026-01-01)',
+  ),
+  'rules.anchorDayAfter28': entry(
+    () => 'a review period must start on day 1 to 28 of a month',
+    () => 'период пересмотра должен начинаться с 1-го по 28-е число месяца',
+  ),
   'rules.tooFewTiers': entry<{ min: number }>(
     (p) => (p.min === 2 ? 'needs at least two tiers' : `needs at least ${p.min} tiers`),
     (p) => (p.min === 2 ? 'нужно хотя бы два уровня' : `нужно не меньше ${p.min} ${ruPlural(p.min, ['уровня', 'уровней', 'уровней'])}`),

@@ -117,9 +117,18 @@ export interface TierDecision {
   unknownPrevious?: string;
 }
 
+/**
+ * What the figure is known to cover, for the reason's words: a window of months (a log, month
+ * columns) or only a column (a client sheet's "Revenue 2025": the window is whatever the column
+ * holds, so no months are claimed).
+ */
+export type FigureWindow = { months: number | 'all' } | { column: string };
+
 export interface DecideContext {
   rules: RuleSet;
   bars: TierBar[];
+  /** What the figure covers; absent: nothing is said about its window. */
+  window?: FigureWindow;
   /** Money in messages: e.g. (x, lang) => formatAmount(x, lang). */
   money?: (x: number, lang: Lang) => string;
 }
@@ -271,16 +280,26 @@ export function benefitsForStep(benefits: string[], step: number, steps: number)
   return rev.slice((step - 1) * per, step * per);
 }
 
-function windowText(rules: RuleSet, lang: Lang): string {
-  const n = rules.windowMonths;
-  return lang === 'en' ? `over ${n} month${n === 1 ? '' : 's'}` : `за ${n} ${ruPlural(n, ['месяц', 'месяца', 'месяцев'])}`;
+/** The figure's window in words, only when it is known: "over 6 months", "(column 'Revenue 2025')". */
+export function windowText(window: FigureWindow | undefined, lang: Lang): string {
+  const en = lang === 'en';
+  if (!window) return '';
+  if ('column' in window) return window.column ? (en ? ` (column '${window.column}')` : ` (столбец «${window.column}»)`) : '';
+  const n = window.months;
+  if (n === 'all') return en ? ' over the whole period' : ' за весь период';
+  return en ? ` over ${n} month${n === 1 ? '' : 's'}` : ` за ${n} ${ruPlural(n, ['месяц', 'месяца', 'месяцев'])}`;
+}
+
+/** A tier's name inside a sentence: Russian puts it in «» ("уровень «Ключевой»"), English as is. */
+export function tierInText(name: string, lang: Lang): string {
+  return lang === 'ru' ? `«${name}»` : name;
 }
 
 function reasonText(d: DecisionFields, input: TierInput, ctx: DecideContext, ref: TierBar, lang: Lang, money: (x: number, l: Lang) => string): string {
   const { rules } = ctx;
   const en = lang === 'en';
   const what = rules.measure === 'margin' ? (en ? 'Margin' : 'Маржа') : en ? 'Revenue' : 'Выручка';
-  const fig = `${what} ${money(input.measure, lang)} ${windowText(rules, lang)}`;
+  const fig = `${what} ${money(input.measure, lang)}${windowText(ctx.window, lang)}`;
   const orders = input.orders ?? 0;
   const ordersShort = ref.minOrders !== null && orders < ref.minOrders;
   const barText = (t: TierBar) => {
@@ -300,7 +319,9 @@ function reasonText(d: DecisionFields, input: TierInput, ctx: DecideContext, ref
     return bits.length > (paretoNote ? 1 : 0) ? ` (${bits.join('; ')})` : '';
   };
   const unknown = d.unknownPrevious ? (en ? ` The previous tier "${d.unknownPrevious}" is not in the rules; treated as new.` : ` Прежнего уровня «${d.unknownPrevious}» нет в правилах; клиент считается новым.`) : '';
-  const tierRef = ref.tier;
+  const tierRef = tierInText(ref.tier, lang);
+  const tier = tierInText(d.tier, lang);
+  const previous = d.previousTier === null ? '' : tierInText(d.previousTier, lang);
   const base = d.tierIndex === rules.tiers.length - 1;
   const hyst = d.keptByHysteresis ? (en ? ` Kept within the ${rules.policy.hysteresisPct}% tolerance below the bar.` : ` Сохранён в пределах допуска ${rules.policy.hysteresisPct}% ниже планки.`) : '';
   switch (d.status) {
@@ -310,40 +331,40 @@ function reasonText(d: DecisionFields, input: TierInput, ctx: DecideContext, ref
       const head =
         d.status === 'up'
           ? en
-            ? `Up from ${d.previousTier} to ${d.tier}. `
-            : `Повышение: ${d.previousTier} → ${d.tier}. `
+            ? `Up from ${previous} to ${tier}. `
+            : `Повышение: ${previous} → ${tier}. `
           : d.status === 'new'
             ? en
-              ? `New in ${d.tier}. `
-              : `Новый клиент уровня ${d.tier}. `
+              ? `New in ${tier}. `
+              : `Новый клиент уровня ${tier}. `
             : en
-              ? `Keeps ${d.tier}. `
-              : `Сохраняет уровень ${d.tier}. `;
+              ? `Keeps ${tier}. `
+              : `Сохраняет уровень ${tier}. `;
       if (base && rules.tiers.length > 1) {
-        return `${head}${fig}${en ? ` is below the ${tierRef} bar of ${barText(ref)}${pareto}` : ` ниже планки ${tierRef} ${barText(ref)}${pareto}`}${gapText()}.${unknown}`;
+        return `${head}${fig}${en ? ` is below the ${tierRef} bar of ${barText(ref)}${pareto}` : ` ниже планки уровня ${tierRef} — ${barText(ref)}${pareto}`}${gapText()}.${unknown}`;
       }
       if (d.keptByHysteresis) {
         // kept below the bar: say so, with the gap, instead of "meets the bar"
-        return `${head}${fig}${en ? ` is below the ${tierRef} bar of ${barText(ref)}${pareto}` : ` ниже планки ${tierRef} ${barText(ref)}${pareto}`}${gapText()}.${hyst}${unknown}`;
+        return `${head}${fig}${en ? ` is below the ${tierRef} bar of ${barText(ref)}${pareto}` : ` ниже планки уровня ${tierRef} — ${barText(ref)}${pareto}`}${gapText()}.${hyst}${unknown}`;
       }
       const over = d.gap !== null && d.gap <= 0 ? (en ? `, ${money(-d.gap, lang)} above it` : `, запас ${money(-d.gap, lang)}`) : '';
-      return `${head}${fig}${en ? ` meets the ${tierRef} bar of ${barText(ref)}${pareto}` : ` не ниже планки ${tierRef} ${barText(ref)}${pareto}`}${over}.${hyst}${unknown}`;
+      return `${head}${fig}${en ? ` meets the ${tierRef} bar of ${barText(ref)}${pareto}` : ` не ниже планки уровня ${tierRef} — ${barText(ref)}${pareto}`}${over}.${hyst}${unknown}`;
     }
     case 'grace': {
       const g = rules.policy.graceReviews;
       return en
         ? `${fig} is below the ${tierRef} bar of ${barText(ref)}${pareto}${gapText()}. Warning ${d.reviewsBelow} of ${g}: ${tierRef} is kept until the next review; reaching the bar keeps it.`
-        : `${fig} ниже планки ${tierRef} ${barText(ref)}${pareto}${gapText()}. Предупреждение ${d.reviewsBelow} из ${g}: уровень ${tierRef} сохраняется до следующего пересмотра; достижение планки сохранит его.`;
+        : `${fig} ниже планки уровня ${tierRef} — ${barText(ref)}${pareto}${gapText()}. Предупреждение ${d.reviewsBelow} из ${g}: уровень ${tierRef} сохраняется до следующего пересмотра; достижение планки сохранит его.`;
     }
     case 'stepdown': {
       const list = d.benefitsRemoved.length ? d.benefitsRemoved.join(', ') : en ? 'one benefit step' : 'одна ступень привилегий';
       return en
         ? `${fig} is below the ${tierRef} bar of ${barText(ref)}${pareto}${gapText()} for ${d.reviewsBelow} reviews. ${tierRef} is kept with fewer benefits: ${list} paused. Reaching the bar restores them.`
-        : `${fig} ниже планки ${tierRef} ${barText(ref)}${pareto}${gapText()} ${d.reviewsBelow}-й пересмотр подряд. Уровень ${tierRef} сохранён, но приостановлено: ${list}. Достижение планки вернёт их.`;
+        : `${fig} ниже планки уровня ${tierRef} — ${barText(ref)}${pareto}${gapText()} ${d.reviewsBelow}-й пересмотр подряд. Уровень ${tierRef} сохранён, но приостановлено: ${list}. Достижение планки вернёт их.`;
     }
     case 'down':
       return en
-        ? `Down from ${d.previousTier} to ${d.tier}: ${fig.charAt(0).toLowerCase() + fig.slice(1)} stayed below the ${tierRef} bar of ${barText(ref)}${pareto}${gapText()} after the grace period. Reaching the bar brings ${tierRef} back.`
-        : `Понижение: ${d.previousTier} → ${d.tier}. ${fig} осталась ниже планки ${tierRef} ${barText(ref)}${pareto}${gapText()} после отсрочки. Достижение планки вернёт уровень ${tierRef}.`;
+        ? `Down from ${previous} to ${tier}: ${fig.charAt(0).toLowerCase() + fig.slice(1)} stayed below the ${tierRef} bar of ${barText(ref)}${pareto}${gapText()} after the grace period. Reaching the bar brings ${tierRef} back.`
+        : `Понижение: ${previous} → ${tier}. ${fig} осталась ниже планки уровня ${tierRef} — ${barText(ref)}${pareto}${gapText()} после отсрочки. Достижение планки вернёт уровень ${tierRef}.`;
   }
 }

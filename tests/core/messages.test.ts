@@ -38,6 +38,16 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
     en: 'must be a whole number of months',
     ru: 'должно быть целым числом месяцев',
   },
+  'rules.anchorNotDate': {
+    message: { code: 'rules.anchorNotDate' },
+    en: 'must be a date YYYY-MM-DD (e.g. 2026-01-01)',
+    ru: 'должно быть датой в виде ГГГГ-ММ-ДД (например, 2026-01-01)',
+  },
+  'rules.anchorDayAfter28': {
+    message: { code: 'rules.anchorDayAfter28' },
+    en: 'a review period must start on day 1 to 28 of a month',
+    ru: 'период пересмотра должен начинаться с 1-го по 28-е число месяца',
+  },
   'rules.tooFewTiers': {
     message: { code: 'rules.tooFewTiers', params: { min: 2 } },
     en: 'needs at least two tiers',

@@ -196,7 +196,7 @@ export class WorkerAnalysis implements AnalysisClient {
             clients = new Array<ClientResult>(m.total);
             return;
           case 'clients': {
-            const ctx: DecideContext = { rules: summary!.rules, bars: summary!.bars };
+            const ctx: DecideContext = { rules: summary!.rules, bars: summary!.bars, window: summary!.figureWindow };
             for (let i = 0; i < m.clients.length; i++) clients[m.start + i] = withLazyReason(m.clients[i], ctx);
             received += m.clients.length;
             onProgress?.(0.9 + (0.1 * received) / clients.length);
