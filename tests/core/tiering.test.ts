@@ -303,7 +303,7 @@ describe('decide: reasons state the figure, the bar and the gap', () => {
     expect(d.reason.en).toContain('Margin 20 over 12 months is below the VIP bar of 60');
     expect(d.reason.en).toContain('first 50% of revenue');
     expect(d.reason.en).toContain('short by 40');
-    expect(d.reason.ru).toContain('Маржа 20 за 12 месяцев ниже планки VIP 60');
+    expect(d.reason.ru).toContain('Маржа 20 за 12 месяцев ниже планки уровня «VIP» — 60');
     expect(d.reason.ru).toContain('первые 50% выручки');
     expect(d.reason.ru).toContain('не хватает 40');
   });
