@@ -9,6 +9,8 @@ import { Lang } from '../../src/core/format';
 import { dayToSerial, isoToDay } from '../../src/core/parseDate';
 import { CLIENT_SHEET_HEADERS, clientSheetRow, RESULT_HEADERS, resultRow } from '../../src/core/resultColumns';
 import { STATUS_LABELS } from '../../src/core/tiering';
+import { rulesFingerprint } from '../../src/core/historyColumns';
+import { periodLabel, periodOf, reviewCalendar } from '../../src/core/reviewPeriod';
 import { applyTiers, CLIENT_SHEET, HISTORY_HEADERS, HISTORY_SHEET, previousFromHistory, resultColumnStart, undoApply } from '../../src/excel/applyTiers';
 import { readOwnedSheet } from '../../src/excel/ownedSheets';
 import { readSheet, SheetData } from '../../src/excel/readSheet';
@@ -137,6 +139,10 @@ describe.each(['ru', 'en'] as Lang[])('the client sheet of the %s sample', (lang
       first.decision.bar === null ? '' : Math.round(first.decision.bar * 100) / 100,
       first.decision.reviewsBelow,
       a.rules.name,
+      periodLabel(periodOf(DAY1, reviewCalendar(a.rules)), lang),
+      name,
+      a.table.columns.client!.header,
+      rulesFingerprint(a.rules),
     ]);
     expect(model.sheet(hist).cell('A2').numberFormat).toBe(DATE_FORMAT[lang]);
 
