@@ -24,6 +24,7 @@ import {
 import { InputFile, SheetGrid } from './readInput';
 import { writeViaTemp } from './safeWrite';
 import { Feature, lostFeatures, OWN_NAME_PREFIX } from './xlsxPackage';
+import { appendHistory, HISTORY_SHEET_NAMES, writeHistoryStream } from './historySheet';
 
 /**
  * `apply`: a copy of the workbook with the result columns beside the client data (or, for a
@@ -49,6 +50,8 @@ export interface ApplyOptions {
   overwrite?: boolean;
   /** write even when the copy loses something of the workbook */
   force?: boolean;
+  /** Tier history rows of this review (historySheet.historyValues), appended to the history sheet `sheet` or a new one. */
+  history?: { rows: ReadonlyArray<ReadonlyArray<string | number | Date>>; sheet?: string };
 }
 
 /** Excel's limit on the characters of a cell (learn.microsoft.com: "Excel specifications and limits"). */
@@ -59,6 +62,7 @@ export const OWN = {
   summary: `${OWN_NAME_PREFIX}Summary`,
   clientSheet: `${OWN_NAME_PREFIX}ClientSheet`,
   results: `${OWN_NAME_PREFIX}Results`,
+  history: `${OWN_NAME_PREFIX}History`,
 } as const;
 
 /** A copy would lose something; `lost` lists it (at most 20 shown in the message). */
@@ -74,7 +78,7 @@ const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 export async function writeApplied(input: InputFile, sheet: SheetGrid, a: Analysis, out: string, lang: Lang, options: ApplyOptions = {}): Promise<Written> {
   return writeViaTemp(out, async (tmp) => {
-    if (input.kind !== 'xlsx') return applyToCsv(sheet, a, tmp, lang);
+    if (input.kind !== 'xlsx') return applyToCsv(sheet, a, tmp, lang, options);
     const { written, replaced } = await applyToXlsx(input, sheet, a, tmp, lang, options);
     if (input.bytes) {
       const lost = lostFeatures(unzipSync(input.bytes), unzipSync(new Uint8Array(await fs.readFile(tmp))), replaced);
@@ -300,6 +304,8 @@ async function applyToXlsx(input: InputFile, sheet: SheetGrid, a: Analysis, file
       cols.map((c) => ({ r: hr, c })),
     );
   }
+  // the Tier history (src/cli/historySheet): this review's rows appended
+  if (options.history?.rows.length) markCells(wb, OWN.history, appendHistory(wb, options.history.sheet, options.history.rows, lang), [{ r: 0, c: 0 }]);
   const summaryName = placeSheet(wb, SUMMARY_SHEET_NAMES, OWN.summary, lang, options, notes, replaced);
   writeSummary(wb.addWorksheet(summaryName), a, lang);
   markCells(wb, OWN.summary, summaryName, [{ r: 0, c: 0 }]);
@@ -405,7 +411,7 @@ function writeSummary(ws: ExcelJS.Worksheet, a: Analysis, lang: Lang): void {
  * CSV input: a new workbook with the data sheet (numbers as numbers), results and a summary.
  * Every row is as wide as the widest one (ragged rows padded), so results stay under their headers.
  */
-async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lang): Promise<Written> {
+async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lang, options: ApplyOptions = {}): Promise<Written> {
   const notes: Message[] = [];
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
@@ -465,6 +471,11 @@ async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lan
   } else {
     const hr = a.table.headerRow + 1;
     wb.definedNames.add(`${quoteSheet(dataName)}!$${columnLetter(width)}$${hr}:$${columnLetter(width + RESULT_HEADERS.en.length - 1)}$${hr}`, OWN.results);
+  }
+  if (options.history?.rows.length) {
+    const historyName = freeName(HISTORY_SHEET_NAMES[lang], new Set([...taken, summaryName.toLowerCase()]), 31);
+    await writeHistoryStream(wb.addWorksheet(historyName), options.history.rows, lang);
+    wb.definedNames.add(`${quoteSheet(historyName)}!$A$1`, OWN.history);
   }
   const s = wb.addWorksheet(summaryName);
   for (const [k, v] of summaryRows(a, lang)) s.addRow([k, v]).commit();

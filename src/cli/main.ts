@@ -8,7 +8,8 @@ import {
   AnalyzeOptions,
   CLIENT_SHEET_NAMES,
   previousFromClientSheet,
-  DEFAULT_RULES,
+  defaultRules,
+  defaultRulesLang,
   detectTable,
   formatAmount,
   formatPercent,
@@ -27,6 +28,7 @@ import {
 import { InputError, pickSheet, readInput, SheetGrid } from './readInput';
 import { LossError, markedSheet, OWN, writeApplied } from './applyWorkbook';
 import { sameFile } from './safeWrite';
+import { cliPreviousState, cliSource, historySheet, historyValues } from './historySheet';
 import { forTerminal } from './terminal';
 
 export const USAGE = `Client Tiers — tiers, Pareto (ABC) and revenue concentration for a client sheet.
@@ -46,7 +48,16 @@ Options:
   --date COL              date column (transaction logs)
   --margin COL            margin column (for rules with "measure": "margin")
   --rules rules.json      rule set (default: Pareto 50/80 — VIP = first 50% of revenue, Key = up to 80%)
-  --as-of YYYY-MM-DD      end of the review window (default: the latest date in the log)
+  --as-of YYYY-MM-DD      end of the review window (default: the latest date in the log); also the
+                          review date when --review-date is not given
+  --review-date YYYY-MM-DD
+                          the review's date (default: --as-of, else today). Its review period
+                          (January–June or July–December unless the rules say otherwise) decides
+                          grace: a review in the same period as the last one replaces that period's
+                          decision; only a review in a later period counts as another review
+  --history continue|restart
+                          when the rules changed since the last review in the Tier history: continue
+                          that history or start anew (without it such a review is refused)
   --window-months N|all   review window in months (default: the rule set's, 6)
   --lang en|ru            language of the written columns and the summary (default: from the headers)
   --number-locale en|ru   how to read "1,234" when nothing in the column decides: en = 1234, ru = 1.234
@@ -105,6 +116,8 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
         margin: { type: 'string' },
         rules: { type: 'string' },
         'as-of': { type: 'string' },
+        history: { type: 'string' },
+        'review-date': { type: 'string' },
         'window-months': { type: 'string' },
         lang: { type: 'string' },
         'number-locale': { type: 'string' },
@@ -140,7 +153,9 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
   const numberLocale = values['number-locale'];
   if (numberLocale !== undefined && numberLocale !== 'en' && numberLocale !== 'ru') throw new UsageError(`--number-locale must be en or ru (got "${numberLocale}").`);
 
-  let rules: RuleSet = DEFAULT_RULES;
+  const historyMode = values.history;
+  if (historyMode !== undefined && historyMode !== 'continue' && historyMode !== 'restart') throw new UsageError(`--history must be continue or restart (got "${historyMode}").`);
+  let rules: RuleSet | undefined;
   if (values.rules) {
     let text: string;
     try {
@@ -164,6 +179,11 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
   if (values['as-of'] !== undefined) {
     asOfDay = isoToDay(values['as-of']);
     if (asOfDay === undefined) throw new UsageError(`--as-of must be a date YYYY-MM-DD (got "${values['as-of']}").`);
+  }
+  let reviewDateDay: number | undefined;
+  if (values['review-date'] !== undefined) {
+    reviewDateDay = isoToDay(values['review-date']);
+    if (reviewDateDay === undefined) throw new UsageError(`--review-date must be a date YYYY-MM-DD (got "${values['review-date']}").`);
   }
   let windowMonths: number | 'all' | undefined;
   const wm = values['window-months'];
@@ -191,7 +211,19 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     : input.kind === 'xlsx'
       ? readPreviousState(input.sheets)
       : undefined;
-  const options: AnalyzeOptions = { rules, asOfDay, windowMonths, detect, previous, numberLocale, formulasWithoutValue: sheet.formulasWithoutValue, inputNotes: sheet.notes };
+  // the default rules are named in the sheet's language (VIP / Ключевой / Базовый in a Russian one)
+  const table = detectedOrNull(sheet, detect);
+  const tierCol = table?.columns.tier?.index;
+  rules ??= defaultRules(defaultRulesLang(lang ?? guessLang(table?.headers ?? []), tierCol === undefined || !table ? [] : sheet.grid.slice(table.firstDataRow, table.endRow).map((r) => r[tierCol])));
+  // the review date: --review-date, else --as-of, else today; its period decides what the Tier history counts
+  const reviewDay = reviewDateDay ?? asOfDay ?? Math.floor(Date.now() / 86400000);
+  const history = historySheet(input.sheets, input.workbook ? markedSheet(input.workbook, OWN.history) : undefined);
+  const source = table ? cliSource(sheet.name, { table }) : undefined;
+  const state = source ? cliPreviousState(history, { rules, source, reviewDay, mode: historyMode as 'continue' | 'restart' | undefined }) : undefined;
+  // a Tier history of this source decides every client's previous state (our own result columns and
+  // client sheet were written by the last apply, possibly in this very period)
+  const fromHistory = state !== undefined && state.rowsUsed > 0;
+  const options: AnalyzeOptions = { rules, asOfDay, reviewDay, restartHistory: historyMode === 'restart', windowMonths, detect, previous: fromHistory ? state.previous : previous, previousComplete: fromHistory, numberLocale, formulasWithoutValue: sheet.formulasWithoutValue, inputNotes: sheet.notes };
   const analysis = analyzeGrid(sheet.grid, options);
   const outLang = lang ?? guessLang(analysis.table.headers);
 
@@ -201,7 +233,11 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     return 0;
   }
   said.lang ??= outLang; // what apply says about the write (lost parts, renamed columns) in the output's language
-  const written = await writeApplied(input, sheet, analysis, values.out!, outLang, { overwrite: values.overwrite, force: values.force });
+  const written = await writeApplied(input, sheet, analysis, values.out!, outLang, {
+    overwrite: values.overwrite,
+    force: values.force,
+    history: { rows: historyValues(analysis, cliSource(sheet.name, analysis), outLang), sheet: history?.name },
+  });
   if (written.lost.length) {
     const lost = new LossError(written.lost);
     io.err(`client-tiers: ${lost.messages[outLang]}\n`.replace(/\n[^\n]*--force[^\n]*\n$/, '\n'));
@@ -246,6 +282,15 @@ function readPreviousState(sheets: SheetGrid[], marked?: string): AnalyzeOptions
   const names = [CLIENT_SHEET_NAMES.en, CLIENT_SHEET_NAMES.ru].map((n) => n.toLowerCase());
   const own = marked !== undefined ? sheets.find((s) => s.name === marked) : sheets.find((s) => names.includes(s.name.trim().toLowerCase()));
   return own ? previousFromClientSheet(own.grid) : undefined;
+}
+
+/** The table the analysis will find (for the default rules' language and the history's source); null: none (the analysis says why). */
+function detectedOrNull(sheet: SheetGrid, detect: AnalyzeOptions['detect']): ReturnType<typeof detectTable> | null {
+  try {
+    return detectTable(sheet.grid, detect);
+  } catch {
+    return null;
+  }
 }
 
 function guessLang(headers: string[]): Lang {

@@ -31,6 +31,12 @@ export interface AnalyzeOptions extends Omit<AggregateOptions, 'measure'> {
    * tier means "no previous tier".
    */
   previous?: ReadonlyMap<string, { tier?: string; reviewsBelow?: number; status?: string }>;
+  /**
+   * `previous` is the whole truth (a Tier history of this source exists): a client it does not
+   * name has no previous tier, whatever the table's own Tier columns say (an apply in this period
+   * wrote them).
+   */
+  previousComplete?: boolean;
   /** Start the history anew: no previous state at all, not even the table's Tier column. */
   restartHistory?: boolean;
   /**
@@ -105,7 +111,10 @@ export function analyzeGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, optio
   } else if (options.previous) {
     for (const c of clients) {
       const p = options.previous.get(c.key);
-      if (!p) continue;
+      if (!p) {
+        if (options.previousComplete) c.previousTier = c.previousStatus = c.reviewsBelow = undefined;
+        continue;
+      }
       c.previousTier = p.tier;
       c.reviewsBelow = p.reviewsBelow;
       c.previousStatus = p.status;

@@ -67,7 +67,8 @@ export function readHistoryRows(values: ReadonlyArray<ReadonlyArray<CellValue>>)
     const sheet = sheetC >= 0 ? text(row[sheetC]) : '';
     out.push({
       order: r - 1,
-      day: typeof date === 'number' ? serialToDay(date) : undefined,
+      // a serial (Office.js values) or a Date (the command line's reader turns date cells into Dates)
+      day: typeof date === 'number' ? serialToDay(date) : date instanceof Date ? Math.floor(date.getTime() / 86400000) : undefined,
       key: clientKey(String(name)),
       from: fromC >= 0 ? text(row[fromC]) : '',
       to: text(row[toC]),
@@ -242,15 +243,14 @@ export interface HistoryClient {
 }
 
 /**
- * The history rows of a review: one per client whose tier or status is worth remembering (a
- * positive figure or a previous tier); the date is an Excel serial, a numeric client id a number.
+ * The history rows of a review: one per client (every client, so the history is the whole truth
+ * of a source's previous state, see `previousComplete` in analyze); the date is an Excel serial,
+ * a numeric client id a number.
  */
 export function historyRows(clients: ReadonlyArray<HistoryClient>, ctx: HistoryContext, lang: Lang): Array<Array<string | number>> {
   const id = rulesFingerprint(ctx.rules);
   const period = periodLabel(ctx.period, lang);
-  return clients
-    .filter((c) => c.total > 0 || c.decision.previousTier !== null)
-    .map((c) => [
+  return clients.map((c) => [
       dayToSerial(ctx.day),
       c.id ?? c.name,
       c.decision.previousTier ?? '',

@@ -387,6 +387,10 @@ const TEXTS = {
     (p) => `${p.file} is not an .xlsx workbook (it is not a valid Office Open XML package). Is it a real Excel file?`,
     (p) => `Файл ${p.file} — не книга .xlsx (это не пакет Office Open XML). Это точно файл Excel?`,
   ),
+  'history.rulesChanged': entry<{ rules: string; sheet: string }>(
+    (p) => `The rules changed since the last review of "${p.sheet}" (it was reviewed under "${p.rules}"). Run again with --history continue (the warnings given so far count) or --history restart (every client starts from this review).`,
+    (p) => `Правила изменились после прошлого пересмотра листа «${p.sheet}» (он проводился по правилам «${p.rules}»). Запустите снова с --history continue (выданные предупреждения учитываются) или --history restart (все клиенты начинают с этого пересмотра).`,
+  ),
   'apply.wouldLose': entry<{ items: Array<{ kind: LostKind; detail: string }>; more: number }>(
     (p) =>
       `Writing the copy would lose or change what the workbook holds:\n${p.items.map((i) => `- ${LOST_KINDS[i.kind].en}${i.detail ? `: ${i.detail}` : ''}`).join('\n')}${p.more ? `\n- and ${p.more} more` : ''}\nNothing was written. Run again with --force to write the copy without them (the input file is never changed).`,

@@ -145,6 +145,24 @@ export function defaultRules(lang: Lang = 'en'): RuleSet {
 /** The English default (see `defaultRules`). */
 export const DEFAULT_RULES: RuleSet = defaultRules('en');
 
+/**
+ * The language of the default rules for a sheet: the one whose default tier names the sheet's
+ * own Tier column already uses ("Key", "Standard" from an earlier English review keep the English
+ * names), else `lang` (the sheet's or the pane's language).
+ */
+export function defaultRulesLang(lang: Lang, tierCells: Iterable<unknown>): Lang {
+  const names = (l: Lang) => new Set(DEFAULT_TIER_TEXT[l].tiers.slice(1).map((t) => t.name.toLowerCase()));
+  const en = names('en');
+  const ru = names('ru');
+  for (const v of tierCells) {
+    if (typeof v !== 'string') continue;
+    const k = v.trim().toLowerCase();
+    if (en.has(k)) return 'en';
+    if (ru.has(k)) return 'ru';
+  }
+  return lang;
+}
+
 /** The language a rule set's tier names are in: Russian when any holds Cyrillic letters. */
 export function rulesLang(rules: Pick<RuleSet, 'tiers'>): Lang {
   return rules.tiers.some((t) => /[а-яё]/i.test(t.name)) ? 'ru' : 'en';

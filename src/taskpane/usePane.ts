@@ -4,10 +4,11 @@ import { Analysis } from '../core/analyze';
 import { Lang } from '../core/format';
 import { isoToDay } from '../core/parseDate';
 import type { NumberLocale } from '../core/parseMoney';
-import { DEFAULT_RULES, parseRuleSet, RuleSet } from '../core/rules';
+import { defaultRules, parseRuleSet, RuleSet } from '../core/rules';
 import { columnLetter } from '../core/cells';
 import { detectTable, Role, TableDetection, TableNotFoundError } from '../core/table';
-import { applyTiers, ApplyRecord, previousFromHistory, readHistory, undoApply } from '../excel/applyTiers';
+import { applyTiers, ApplyRecord, readReviewState, undoApply } from '../excel/applyTiers';
+import { dayFromParts } from '../core/parseDate';
 import { userMessage } from '../excel/errors';
 import { CancelledError, ExcelRun, throwIfCancelled } from '../excel/host';
 import { listSources, ReadOptions, readSheet, SheetData, SourceRef, TableInfo } from '../excel/readSheet';
@@ -44,6 +45,14 @@ export interface PaneState {
   overrides: Partial<Record<Role, number | null>>;
   asOf: string;
   windowMonths: string;
+  /** The review's date (ISO; empty: today): its period decides grace and the next review. */
+  reviewDate?: string;
+  /**
+   * The rules changed since the last review of this source: the user is asked whether to continue
+   * that history or start anew (`historyMode`), see readReviewState.
+   */
+  historyQuestion?: { rulesName: string; day: number | undefined } | null;
+  historyMode?: 'continue' | 'restart';
   /** How to read "1,234" when nothing in the column decides (issue 11); unset: from the column. */
   numberLocale?: NumberLocale;
   rules: RuleSet;
@@ -106,6 +115,16 @@ function pastColumn(values: ReadonlyArray<ReadonlyArray<unknown>>): number {
 
 const INLINE = new InlineAnalysis();
 
+/** Today in the user's time zone, as a day number (the default review date). */
+export function todayLocalDay(now = new Date()): number {
+  return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
+}
+
+/** The review day typed in step 1, else the log's as-of date, else today (as the command line's --review-date). */
+export function paneReviewDay(s: Pick<PaneState, 'reviewDate' | 'asOf'>): number {
+  return (s.reviewDate ? isoToDay(s.reviewDate) : undefined) ?? (s.asOf ? isoToDay(s.asOf) : undefined) ?? todayLocalDay();
+}
+
 /**
  * Bytes per chunk the pane reads. Each chunk's response is parsed by Office.js and handled by us
  * (signature, hand-off to the worker) on the main thread, the custom functions' thread in the
@@ -131,7 +150,7 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
     overrides: {},
     asOf: '',
     windowMonths: '',
-    rules: DEFAULT_RULES,
+    rules: defaultRules(lang),
     analysis: null,
     reviewedSignature: null,
     busy: null,
@@ -246,11 +265,16 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
     busy(0);
     patch({ message: null });
     try {
-      const history = await readHistory(run);
-      const previous = previousFromHistory(history);
       const { windowMonths, asOfDay } = reviewWindow(s);
       const checked = parseRuleSet(s.rules, lang);
       if (!checked.ok) throw new Error(`${t.rules.invalid} ${checked.problems.join('; ')}`);
+      // the history of this source at this review's period (core/historyColumns previousState)
+      const reviewDay = paneReviewDay(s);
+      const history = await readReviewState(run, { data: s.data, table: s.detection, rules: checked.rules, reviewDay, mode: s.historyMode });
+      if (history.rulesChanged && !s.historyMode) {
+        patch({ busy: null, historyQuestion: { rulesName: history.rulesChanged.name, day: history.rulesChanged.day } });
+        return;
+      }
       throwIfCancelled(ctrl.signal);
       const result = await analysis.analyze(
         s.data.values,
@@ -260,14 +284,17 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
           asOfDay,
           windowMonths,
           numberLocale: s.numberLocale,
-          previous,
+          previous: history.previous,
+          previousComplete: history.rowsUsed > 0,
+          restartHistory: s.historyMode === 'restart',
+          reviewDay,
           periods: true,
         },
         { signal: ctrl.signal, onProgress: busy },
       );
       // Pareto bars need the whole population: hand them to the functions with the rules
       setWorkbookRules(result.rules, result.bars, getWorkbookRules()?.lang);
-      patch({ analysis: result, reviewedSignature: s.data.signature, busy: null, step: 'review' });
+      patch({ analysis: result, reviewedSignature: s.data.signature, busy: null, step: 'review', historyQuestion: null });
     } catch (e) {
       fail(e);
     }
@@ -294,7 +321,7 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
         const where = `${record.address.sheetName}`;
         // re-read so the next apply sees our own columns
         const after = await read(s.source);
-        patch({ busy: null, lastApply: record, confirm: null, data: after, reviewedSignature: null, message: { intent: 'success', text: t.review.applied(record.written, where) } });
+        patch({ busy: null, lastApply: record, confirm: null, data: after, reviewedSignature: null, historyMode: undefined, message: { intent: 'success', text: t.review.applied(record.written, where) } });
       } catch (e) {
         if (e instanceof NeedsConfirmation) patch({ busy: null, confirm: e });
         else fail(e);
@@ -316,9 +343,19 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
     }
   }, [run, read, patch, fail, t]);
 
+  /** The answer to "the rules changed since the last review": continue that history or start anew, then review. */
+  const answerHistory = useCallback(
+    (mode: 'continue' | 'restart') => {
+      stateRef.current = { ...stateRef.current, historyMode: mode, historyQuestion: null };
+      patch({ historyMode: mode, historyQuestion: null });
+      void review();
+    },
+    [patch, review],
+  );
+
   const actions = useMemo(
-    () => ({ init, readSource, setOverride, setRules, persistRules, review, apply, undo, patch }),
-    [init, readSource, setOverride, setRules, persistRules, review, apply, undo, patch],
+    () => ({ init, readSource, setOverride, setRules, persistRules, review, apply, undo, patch, answerHistory }),
+    [init, readSource, setOverride, setRules, persistRules, review, apply, undo, patch, answerHistory],
   );
   return { state, actions, t };
 }

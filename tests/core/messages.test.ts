@@ -368,6 +368,11 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
     en: 'fake.xlsx is not an .xlsx workbook (it is not a valid Office Open XML package). Is it a real Excel file?',
     ru: 'Файл fake.xlsx — не книга .xlsx (это не пакет Office Open XML). Это точно файл Excel?',
   },
+  'history.rulesChanged': {
+    message: { code: 'history.rulesChanged', params: { rules: 'Pareto 50/80', sheet: 'Clients' } },
+    en: 'The rules changed since the last review of "Clients" (it was reviewed under "Pareto 50/80"). Run again with --history continue (the warnings given so far count) or --history restart (every client starts from this review).',
+    ru: 'Правила изменились после прошлого пересмотра листа «Clients» (он проводился по правилам «Pareto 50/80»). Запустите снова с --history continue (выданные предупреждения учитываются) или --history restart (все клиенты начинают с этого пересмотра).',
+  },
   'apply.wouldLose': {
     message: { code: 'apply.wouldLose', params: { items: [{ kind: 'part', detail: 'chart' }, { kind: 'workbookProtection', detail: '' }], more: 2 } },
     en: 'Writing the copy would lose or change what the workbook holds:\n- a part the copy would not keep: chart\n- workbook protection\n- and 2 more\nNothing was written. Run again with --force to write the copy without them (the input file is never changed).',

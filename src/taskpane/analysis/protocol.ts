@@ -13,7 +13,7 @@ export const ROWS_PER_MESSAGE = 20000;
 export const CLIENTS_PER_MESSAGE = 4000;
 
 /** What the analysis needs besides the grid: AnalyzeOptions minus anything that is not data. */
-export type AnalyzeRequest = Pick<AnalyzeOptions, 'rules' | 'detect' | 'asOfDay' | 'windowMonths' | 'previous' | 'periods' | 'numberLocale'>;
+export type AnalyzeRequest = Pick<AnalyzeOptions, 'rules' | 'detect' | 'asOfDay' | 'windowMonths' | 'previous' | 'periods' | 'numberLocale' | 'reviewDay' | 'restartHistory' | 'previousComplete'>;
 
 export type ToWorker =
   /**
