@@ -279,6 +279,24 @@ describe('apply', () => {
     expect(g2.slice(1).every((r) => r[9] === 'Keep')).toBe(true);
   });
 
+  test('numeric client ids stay numbers in the per-client sheet and the Tier history', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Orders');
+    ws.addRow(['CustomerID', 'InvoiceDate', 'Amount']);
+    const ids = [18102, 17450, 'C-7', 18102, 12346];
+    ids.forEach((id, i) => ws.addRow([id, new Date(Date.UTC(2011, i, 10)), 100 * (i + 1)]));
+    const file = path.join(tmp, 'ids.xlsx');
+    await wb.xlsx.writeFile(file);
+    const out = path.join(tmp, 'ids-out.xlsx');
+    expect((await cli(['apply', file, '--review-date', '2026-01-15', '--out', out])).code).toBe(0);
+    const res = await load(out);
+    const clients = grid(res, 'Client tiers').slice(1).map((r) => r[0]);
+    expect(clients.filter((v) => typeof v === 'number').sort()).toEqual([12346, 17450, 18102]);
+    expect(clients).toContain('C-7');
+    const history = grid(res, 'Tier history').slice(1).map((r) => r[1]);
+    expect(history.filter((v) => typeof v === 'number').sort()).toEqual([12346, 17450, 18102]);
+  });
+
   test('CSV input becomes a workbook with the data, results and summary', async () => {
     const file = path.join(tmp, 'clients.csv');
     await fs.writeFile(file, 'Client,Revenue\nAcme,"1,200.50"\nGlobex,300\n=HYPERLINK("x"),50\n');

@@ -1,3 +1,4 @@
+import { dashboardStrings } from './strings';
 import type { Analysis } from '../../core/analyze';
 import type { AbcXyzMatrix } from '../../core/abcXyzMatrix';
 import type { DashboardKpis } from '../../core/dashboardKpis';
@@ -36,7 +37,7 @@ export function dashboardSheetContent(x: SheetInputs): DashboardSheetContent {
   const guidelines = s.guidelineOption[k.guidelines];
   const kpiRows: Array<[string, number, string, string]> = [
     [s.kpi.clients, k.clients, '#,##0', s.kpi.clientsNote(k.excluded)],
-    [s.kpi.revenue, k.revenue, money, k.measure === 'margin' ? s.kpi.measureTotal(s.measure.margin) : ''],
+    [s.kpi.revenue, k.revenueCard.value, money, k.measure === 'margin' ? s.kpi.measureTotal(s.measure.margin) : k.revenueCard.note[s === dashboardStrings('ru') ? 'ru' : 'en']],
     [s.kpi.top20, k.top20Share, '0.0%', `${s.kpi.top20Note(f.count(k.top20Clients))} ${of}`],
     [s.kpi.top10, k.top10Share, '0.0%', `${s.kpi.top10Note(f.count(k.top10Clients))} ${of}`],
     [s.kpi.gini, k.gini, '0.000', s.kpi.giniNote],
