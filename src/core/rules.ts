@@ -131,6 +131,13 @@ export function defaultTiers(lang: Lang, criteria: ReadonlyArray<Tier['criteria'
  * Russian workbook VIP / Ключевой / Базовый. Rules saved in a workbook keep their own names.
  */
 export function defaultRules(lang: Lang = 'en'): RuleSet {
+  return (DEFAULTS[lang] ??= makeDefaultRules(lang));
+}
+
+/** One frozen default per language (so "still the default" is an identity test). */
+const DEFAULTS: Partial<Record<Lang, RuleSet>> = {};
+
+function makeDefaultRules(lang: Lang): RuleSet {
   return Object.freeze({
     version: 1,
     name: DEFAULT_TIER_TEXT[lang].name,

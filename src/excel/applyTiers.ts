@@ -1,7 +1,6 @@
 import { Analysis, ClientResult } from '../core/analyze';
 import { CellValue } from '../core/cells';
 import { formatDay, Lang } from '../core/format';
-import { dayToSerial } from '../core/parseDate';
 import { CLIENT_SHEET_HEADERS, CLIENT_SHEET_NAMES, clientSheetRow, RESULT_HEADERS, resultRow } from '../core/resultColumns';
 import { HISTORY_HEADERS, HistorySource, historyRows, LEGACY_HISTORY_COLUMNS, previousState, PreviousState, readHistoryRows } from '../core/historyColumns';
 import { periodOf, reviewCalendar } from '../core/reviewPeriod';

@@ -4,7 +4,7 @@ import { Analysis } from '../core/analyze';
 import { Lang } from '../core/format';
 import { isoToDay } from '../core/parseDate';
 import type { NumberLocale } from '../core/parseMoney';
-import { defaultRules, parseRuleSet, RuleSet } from '../core/rules';
+import { defaultRules, defaultRulesLang, parseRuleSet, RuleSet } from '../core/rules';
 import { columnLetter } from '../core/cells';
 import { detectTable, Role, TableDetection, TableNotFoundError } from '../core/table';
 import { applyTiers, ApplyRecord, readReviewState, undoApply } from '../excel/applyTiers';
@@ -266,7 +266,11 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
     patch({ message: null });
     try {
       const { windowMonths, asOfDay } = reviewWindow(s);
-      const checked = parseRuleSet(s.rules, lang);
+      // unsaved default rules follow the tier names the sheet already uses ("Key" from an English review)
+      const tierCol = s.detection.columns.tier?.index;
+      const rulesNow = s.rules === defaultRules(lang) && tierCol !== undefined ? defaultRules(defaultRulesLang(lang, s.data.values.slice(s.detection.firstDataRow, s.detection.endRow).map((r) => r[tierCol]))) : s.rules;
+      if (rulesNow !== s.rules) patch({ rules: rulesNow });
+      const checked = parseRuleSet(rulesNow, lang);
       if (!checked.ok) throw new Error(`${t.rules.invalid} ${checked.problems.join('; ')}`);
       // the history of this source at this review's period (core/historyColumns previousState)
       const reviewDay = paneReviewDay(s);
