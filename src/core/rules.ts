@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Lang } from './format';
 import { isMessageCode, Message, msg, renderMessage } from './messages';
-import { anchorProblem, DEFAULT_REVIEW_MONTHS } from './reviewPeriod';
+import { anchorProblem } from './reviewPeriod';
 
 /**
  * Rule sets: ordered tiers from the highest to the lowest (the last one is the base tier
@@ -143,7 +143,6 @@ function makeDefaultRules(lang: Lang): RuleSet {
     name: DEFAULT_TIER_TEXT[lang].name,
     measure: 'revenue',
     windowMonths: 6,
-    reviewEveryMonths: DEFAULT_REVIEW_MONTHS,
     tiers: defaultTiers(lang, [{ paretoShare: 0.5 }, { paretoShare: 0.8 }, null]),
     policy: { graceReviews: 1, maxStepsDown: 1, hysteresisPct: 0, benefitSteps: 0 },
   }) as RuleSet;
