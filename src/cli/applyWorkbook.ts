@@ -11,6 +11,7 @@ import {
   SUMMARY_SHEET_NAMES,
   clientSheetRow,
   EXCEL_EPOCH_OFFSET,
+  HISTORY_HEADERS,
   Lang,
   Message,
   MessageError,
@@ -25,7 +26,8 @@ import {
 import { InputFile, loadXlsx, SheetGrid } from './readInput';
 import { writeViaTemp } from './safeWrite';
 import { Feature, lostFeatures, OWN_NAME_PREFIX } from './xlsxPackage';
-import { columnLetter, lightParts, NewSheet, NotStreamable, quoteSheet, XlsxEdit } from './xlsxWriter';
+import { columnLetter, lightParts, NewSheet, NotStreamable, OutCell, quoteSheet, XlsxEdit } from './xlsxWriter';
+import { appendHistory, HISTORY_SHEET_NAMES, writeHistoryStream } from './historySheet';
 
 /**
  * `apply`: a copy of the workbook with the result columns beside the client data (or, for a
@@ -53,6 +55,8 @@ export interface ApplyOptions {
   overwrite?: boolean;
   /** write even when the copy loses something of the workbook */
   force?: boolean;
+  /** Tier history rows of this review (historySheet.historyValues), appended to the history sheet `sheet` or a new one. */
+  history?: { rows: ReadonlyArray<ReadonlyArray<string | number | Date>>; sheet?: string };
 }
 
 /** Excel's limit on the characters of a cell (learn.microsoft.com: "Excel specifications and limits"). */
@@ -63,6 +67,7 @@ export const OWN = {
   summary: `${OWN_NAME_PREFIX}Summary`,
   clientSheet: `${OWN_NAME_PREFIX}ClientSheet`,
   results: `${OWN_NAME_PREFIX}Results`,
+  history: `${OWN_NAME_PREFIX}History`,
 } as const;
 
 /** A copy would lose something; `lost` lists it (at most 20 shown in the message). */
@@ -78,14 +83,16 @@ const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 export async function writeApplied(input: InputFile, sheet: SheetGrid, a: Analysis, out: string, lang: Lang, options: ApplyOptions = {}): Promise<Written> {
   return writeViaTemp(out, async (tmp) => {
-    if (input.kind !== 'xlsx') return applyToCsv(sheet, a, tmp, lang);
+    if (input.kind !== 'xlsx') return applyToCsv(sheet, a, tmp, lang, options);
     // a transaction log changes no cell of the workbook: its parts are copied as stored
     if (a.table.shape === 'transactions') {
       // nothing past the analysis reads a transaction log's cells: a full-height sheet's grid
       // (most of the process's memory) can go before the copy is written
+      // (the Tier history's rows as read are kept: the copy writes them again with this review's)
+      const priorHistory = options.history?.sheet !== undefined ? input.sheets.find((s) => s.name === options.history!.sheet)?.grid : undefined;
       for (const s of input.sheets) s.grid = [];
       sheet.grid = [];
-      const streamed = await applyAsStored(await fs.readFile(input.path), a, tmp, lang, options);
+      const streamed = await applyAsStored(await fs.readFile(input.path), a, tmp, lang, options, priorHistory);
       if (streamed) return streamed;
     }
     const { workbook, bytes } = input.workbook && input.bytes ? { workbook: input.workbook, bytes: input.bytes } : await loadXlsx(await fs.readFile(input.path), path.basename(input.path));
@@ -111,7 +118,7 @@ function checkLoss(written: Written, before: Unzipped, after: Unzipped, replaced
  * time of a file copy on a full-height sheet (issue 17). Undefined when the package needs the
  * whole-workbook path (see NotStreamable); the same names, marks, notes and loss check as it.
  */
-async function applyAsStored(data: Uint8Array, a: Analysis, file: string, lang: Lang, options: ApplyOptions): Promise<Written | undefined> {
+async function applyAsStored(data: Uint8Array, a: Analysis, file: string, lang: Lang, options: ApplyOptions, priorHistory?: ReadonlyArray<ReadonlyArray<CellValue>>): Promise<Written | undefined> {
   const notes: Message[] = [];
   const replaced: string[] = [];
   let asStored: Set<string>;
@@ -125,6 +132,17 @@ async function applyAsStored(data: Uint8Array, a: Analysis, file: string, lang: 
     summaryName = placeSheet(packageSheets(edit), SUMMARY_SHEET_NAMES, OWN.summary, lang, options, notes, replaced);
     edit.addSheet(summarySheet(edit, summaryName, a, lang));
     edit.markCells(OWN.summary, summaryName, [{ r: 0, c: 0 }]);
+    if (options.history?.rows.length) {
+      // the Tier history: its rows as read and this review's, in a sheet that replaces the old one
+      // under its name (the package's parts are copied, not edited in place)
+      let historyName = options.history.sheet;
+      if (historyName !== undefined && edit.sheetNames().includes(historyName)) {
+        edit.removeSheet(historyName);
+        replaced.push(historyName);
+      } else historyName = freeName(HISTORY_SHEET_NAMES[lang], new Set(edit.sheetNames().map((n) => n.toLowerCase())), 31);
+      edit.addSheet(historySheetRows(edit, historyName, priorHistory ?? [], options.history.rows, lang));
+      edit.markCells(OWN.history, historyName, [{ r: 0, c: 0 }]);
+    }
     asStored = await edit.write(file);
   } catch (e) {
     if (e instanceof NotStreamable) return undefined;
@@ -132,6 +150,31 @@ async function applyAsStored(data: Uint8Array, a: Analysis, file: string, lang: 
   }
   const written: Written = { sheet: target, summarySheet: summaryName, rows: a.clients.length, notes, lost: [] };
   return checkLoss(written, lightParts(data, asStored), lightParts(await fs.readFile(file), asStored), replaced, options);
+}
+
+/**
+ * The Tier history as a streamed sheet: the header (the sheet's own language when it has rows, an
+ * old nine-column header widened), the rows it had and this review's; dates as date cells.
+ */
+function historySheetRows(edit: XlsxEdit, name: string, prior: ReadonlyArray<ReadonlyArray<CellValue>>, rows: ReadonlyArray<ReadonlyArray<string | number | Date>>, lang: Lang): NewSheet {
+  const bold = edit.style({ bold: true });
+  const date = edit.style({ numFmt: dateFormat(lang) });
+  const cell = (v: CellValue, k: number): OutCell => {
+    if (v instanceof Date) return { v: v.getTime() / 86400000 + EXCEL_EPOCH_OFFSET, s: date };
+    if (v === undefined) return { v: null };
+    return { v, s: k === 0 && typeof v === 'number' ? date : undefined };
+  };
+  const headers = prior.length > 0 && String(prior[0][0] ?? '') === HISTORY_HEADERS.ru[0] ? HISTORY_HEADERS.ru : prior.length > 0 ? HISTORY_HEADERS.en : HISTORY_HEADERS[lang];
+  return {
+    name,
+    widths: { 2: 28 },
+    freezeHeader: true,
+    rows: function* () {
+      yield headers.map((h) => ({ v: h, s: bold }));
+      for (let r = 1; r < prior.length; r++) yield prior[r].map(cell);
+      for (const row of rows) yield row.map(cell);
+    },
+  };
 }
 
 /** Clients by rank (unranked last, by key): the order of the per-client sheet. */
@@ -377,6 +420,8 @@ async function applyToXlsx(wb: ExcelJS.Workbook, sheet: SheetGrid, a: Analysis, 
       cols.map((c) => ({ r: hr, c })),
     );
   }
+  // the Tier history (src/cli/historySheet): this review's rows appended
+  if (options.history?.rows.length) markCells(wb, OWN.history, appendHistory(wb, options.history.sheet, options.history.rows, lang), [{ r: 0, c: 0 }]);
   const summaryName = placeSheet(excelSheets(wb), SUMMARY_SHEET_NAMES, OWN.summary, lang, options, notes, replaced);
   writeSummary(wb.addWorksheet(summaryName), a, lang);
   markCells(wb, OWN.summary, summaryName, [{ r: 0, c: 0 }]);
@@ -505,7 +550,7 @@ function writeSummary(ws: ExcelJS.Worksheet, a: Analysis, lang: Lang): void {
  * CSV input: a new workbook with the data sheet (numbers as numbers), results and a summary.
  * Every row is as wide as the widest one (ragged rows padded), so results stay under their headers.
  */
-async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lang): Promise<Written> {
+async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lang, options: ApplyOptions = {}): Promise<Written> {
   const notes: Message[] = [];
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
@@ -564,6 +609,11 @@ async function applyToCsv(sheet: SheetGrid, a: Analysis, file: string, lang: Lan
   } else {
     const hr = a.table.headerRow + 1;
     wb.definedNames.add(`${quoteSheet(dataName)}!$${columnLetter(width)}$${hr}:$${columnLetter(width + RESULT_HEADERS.en.length - 1)}$${hr}`, OWN.results);
+  }
+  if (options.history?.rows.length) {
+    const historyName = freeName(HISTORY_SHEET_NAMES[lang], new Set([...taken, summaryName.toLowerCase()]), 31);
+    await writeHistoryStream(wb.addWorksheet(historyName), options.history.rows, lang);
+    wb.definedNames.add(`${quoteSheet(historyName)}!$A$1`, OWN.history);
   }
   const s = wb.addWorksheet(summaryName);
   for (const [k, v] of summaryRows(a, lang)) s.addRow([k, v]).commit();

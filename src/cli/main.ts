@@ -5,7 +5,7 @@ import * as path from 'path';
 // writers load only for the commands that use them
 import { analysisSummary, analyzeGrid, Analysis, AnalyzeOptions } from '../core/analyze';
 import { CLIENT_SHEET_NAMES, previousFromClientSheet } from '../core/resultColumns';
-import { DEFAULT_RULES, RuleSet, RuleSetError, ruleSetFromJson } from '../core/rules';
+import { defaultRules, defaultRulesLang, RuleSet, RuleSetError, ruleSetFromJson } from '../core/rules';
 import { detectTable, resolveColumn, Role, ROLES } from '../core/table';
 import { formatAmount, formatPercent, Lang } from '../core/format';
 import { isoToDay } from '../core/parseDate';
@@ -33,7 +33,16 @@ Options:
   --date COL              date column (transaction logs)
   --margin COL            margin column (for rules with "measure": "margin")
   --rules rules.json      rule set (default: Pareto 50/80 — VIP = first 50% of revenue, Key = up to 80%)
-  --as-of YYYY-MM-DD      end of the review window (default: the latest date in the log)
+  --as-of YYYY-MM-DD      end of the review window (default: the latest date in the log); also the
+                          review date when --review-date is not given
+  --review-date YYYY-MM-DD
+                          the review's date (default: --as-of, else today). Its review period
+                          (January–June or July–December unless the rules say otherwise) decides
+                          grace: a review in the same period as the last one replaces that period's
+                          decision; only a review in a later period counts as another review
+  --history continue|restart
+                          when the rules changed since the last review in the Tier history: continue
+                          that history or start anew (without it such a review is refused)
   --window-months N|all   review window in months (default: the rule set's, 6)
   --lang en|ru            language of the written columns and the summary (default: from the headers)
   --number-locale en|ru   how to read "1,234" when nothing in the column decides: en = 1234, ru = 1.234
@@ -92,6 +101,8 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
         margin: { type: 'string' },
         rules: { type: 'string' },
         'as-of': { type: 'string' },
+        history: { type: 'string' },
+        'review-date': { type: 'string' },
         'window-months': { type: 'string' },
         lang: { type: 'string' },
         'number-locale': { type: 'string' },
@@ -127,7 +138,9 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
   const numberLocale = values['number-locale'];
   if (numberLocale !== undefined && numberLocale !== 'en' && numberLocale !== 'ru') throw new UsageError(`--number-locale must be en or ru (got "${numberLocale}").`);
 
-  let rules: RuleSet = DEFAULT_RULES;
+  const historyMode = values.history;
+  if (historyMode !== undefined && historyMode !== 'continue' && historyMode !== 'restart') throw new UsageError(`--history must be continue or restart (got "${historyMode}").`);
+  let rules: RuleSet | undefined;
   if (values.rules) {
     let text: string;
     try {
@@ -152,6 +165,11 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     asOfDay = isoToDay(values['as-of']);
     if (asOfDay === undefined) throw new UsageError(`--as-of must be a date YYYY-MM-DD (got "${values['as-of']}").`);
   }
+  let reviewDateDay: number | undefined;
+  if (values['review-date'] !== undefined) {
+    reviewDateDay = isoToDay(values['review-date']);
+    if (reviewDateDay === undefined) throw new UsageError(`--review-date must be a date YYYY-MM-DD (got "${values['review-date']}").`);
+  }
   let windowMonths: number | 'all' | undefined;
   const wm = values['window-months'];
   if (wm !== undefined) {
@@ -168,31 +186,46 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
   }
 
   const refs = { client: values.client, amount: values.amount, date: values.date, margin: values.margin };
-  const optionsFor = (sheet: SheetGrid, previous?: AnalyzeOptions['previous']): AnalyzeOptions => ({
-    rules,
-    asOfDay,
-    windowMonths,
-    detect: resolveOverrides(sheet, refs),
-    previous,
-    numberLocale,
-    formulasWithoutValue: sheet.formulasWithoutValue,
-    inputNotes: sheet.notes,
-  });
+  // the review date: --review-date, else --as-of, else today; its period decides what the Tier history counts
+  const reviewDay = reviewDateDay ?? asOfDay ?? Math.floor(Date.now() / 86400000);
+  // the default rules are named in the sheet's language (VIP / Ключевой / Базовый in a Russian one)
+  const rulesFor = (sheet: SheetGrid, detect: AnalyzeOptions['detect']): RuleSet => {
+    if (rules) return rules;
+    const table = detectedOrNull(sheet, detect);
+    const tierCol = table?.columns.tier?.index;
+    rules = defaultRules(defaultRulesLang(lang ?? guessLang(table?.headers ?? []), tierCol === undefined || !table ? [] : sheet.grid.slice(table.firstDataRow, table.endRow).map((r) => r[tierCol])));
+    return rules;
+  };
+  const optionsFor = (sheet: SheetGrid): AnalyzeOptions => {
+    const detect = resolveOverrides(sheet, refs);
+    return { rules: rulesFor(sheet, detect), asOfDay, reviewDay, restartHistory: historyMode === 'restart', windowMonths, detect, numberLocale, formulasWithoutValue: sheet.formulasWithoutValue, inputNotes: sheet.notes };
+  };
   let input: InputFile | undefined;
   let sheet: SheetGrid;
   let analysis: Analysis;
+  let historyName: string | undefined;
   if (command === 'analyze' && fileKind(file) === 'csv') {
-    // a CSV log streams into the analysis (memory grows with the clients, not the rows)
+    // a CSV log streams into the analysis (memory grows with the clients, not the rows); a CSV has no Tier history
     const { analyzeCsv } = await import('./csvStream');
     ({ sheet, analysis } = await analyzeCsv(file, (head) => optionsFor(head), values.sheet));
   } else {
     // an .xlsx is streamed (no workbook model); apply loads one only when it must (applyWorkbook)
     input = await readInput(file, { workbook: false });
     sheet = pickSheet(input, values.sheet);
-    // apply reads the sheet it marked; analyze streams the .xlsx (no workbook model, no marks) and
-    // reads the sheet with our name
+    const options = optionsFor(sheet);
+    // apply reads the sheets it marked; analyze streams the .xlsx (no workbook model, no marks) and
+    // reads the sheets with our names
     const previous = input.kind === 'xlsx' ? readPreviousState(input.sheets, command === 'apply' ? await markedClientSheet(file) : undefined) : undefined;
-    analysis = analyzeGrid(sheet.grid, optionsFor(sheet, previous));
+    const { historySheet, cliSource, cliPreviousState } = await import('./historySheet');
+    const history = historySheet(input.sheets, command === 'apply' && input.kind === 'xlsx' ? await markedSheetOf(file, 'history') : undefined);
+    historyName = history?.name;
+    const table = detectedOrNull(sheet, options.detect);
+    const source = table ? cliSource(sheet.name, { table }) : undefined;
+    const state = source ? cliPreviousState(history, { rules: options.rules!, source, reviewDay, mode: historyMode as 'continue' | 'restart' | undefined }) : undefined;
+    // a Tier history of this source decides every client's previous state (our own result columns and
+    // client sheet were written by the last apply, possibly in this very period)
+    const fromHistory = state !== undefined && state.rowsUsed > 0;
+    analysis = analyzeGrid(sheet.grid, { ...options, previous: fromHistory ? state.previous : previous, previousComplete: fromHistory });
   }
   const outLang = lang ?? guessLang(analysis.table.headers);
 
@@ -203,7 +236,12 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
   }
   said.lang ??= outLang; // what apply says about the write (lost parts, renamed columns) in the output's language
   const { LossError, writeApplied } = await import('./applyWorkbook');
-  const written = await writeApplied(input!, sheet, analysis, values.out!, outLang, { overwrite: values.overwrite, force: values.force });
+  const { cliSource, historyValues } = await import('./historySheet');
+  const written = await writeApplied(input!, sheet, analysis, values.out!, outLang, {
+    overwrite: values.overwrite,
+    force: values.force,
+    history: { rows: historyValues(analysis, cliSource(sheet.name, analysis), outLang), sheet: historyName },
+  });
   if (written.lost.length) {
     const lost = new LossError(written.lost);
     io.err(`client-tiers: ${lost.messages[outLang]}\n`.replace(/\n[^\n]*--force[^\n]*\n$/, '\n'));
@@ -215,8 +253,13 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
 
 /** The per-client sheet an earlier apply marked as its own (read from the workbook part; loaded for apply only). */
 async function markedClientSheet(file: string): Promise<string | undefined> {
+  return markedSheetOf(file, 'clientSheet');
+}
+
+/** The sheet an earlier apply marked with one of our defined names (read from the workbook part). */
+async function markedSheetOf(file: string, mark: 'clientSheet' | 'history'): Promise<string | undefined> {
   const [{ OWN }, { markedSheetInFile }] = await Promise.all([import('./applyWorkbook'), import('./xlsxWriter')]);
-  return markedSheetInFile(file, OWN.clientSheet);
+  return markedSheetInFile(file, OWN[mark]);
 }
 
 /** Turn --client/--amount/--date/--margin (header text or letter) into column indices. */
@@ -250,6 +293,15 @@ function readPreviousState(sheets: SheetGrid[], marked?: string): AnalyzeOptions
   const names = [CLIENT_SHEET_NAMES.en, CLIENT_SHEET_NAMES.ru].map((n) => n.toLowerCase());
   const own = marked !== undefined ? sheets.find((s) => s.name === marked) : sheets.find((s) => names.includes(s.name.trim().toLowerCase()));
   return own ? previousFromClientSheet(own.grid) : undefined;
+}
+
+/** The table the analysis will find (for the default rules' language and the history's source); null: none (the analysis says why). */
+function detectedOrNull(sheet: SheetGrid, detect: AnalyzeOptions['detect']): ReturnType<typeof detectTable> | null {
+  try {
+    return detectTable(sheet.grid, detect);
+  } catch {
+    return null;
+  }
 }
 
 function guessLang(headers: string[]): Lang {

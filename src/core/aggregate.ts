@@ -17,6 +17,8 @@ import { Message, MessageError, msg, renderMessage } from './messages';
 export interface ClientAgg {
   key: string;
   name: string;
+  /** The client as in its first source cell: a number stays a number (a written id then still matches VLOOKUP). */
+  id?: string | number;
   /** The measure (revenue or margin) over the window. */
   total: number;
   revenue: number;
@@ -303,6 +305,7 @@ class ClientBook {
       this.list.push({
         key,
         name: display,
+        id: typeof raw === 'number' ? raw : display,
         total: 0,
         revenue: 0,
         orders: 0,

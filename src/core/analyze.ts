@@ -5,13 +5,13 @@ import { cellAddress, columnLetter } from './cells';
 import { AbcClass, abcClasses, AbcCutoffs, DEFAULT_ABC } from './abcClasses';
 import { rankPositive } from './ranking';
 import { aggregate, AggregateOptions, Aggregation, ClientAgg } from './aggregate';
-import { addMonthsKeepEnd } from './parseDate';
 import { giniSortedDesc } from './gini';
 import { hhiSortedDesc } from './hhi';
 import { CurvePoint, lorenzCurve, paretoCurve } from './lorenz';
 import { DEFAULT_RULES, RuleSet } from './rules';
+import { ReviewDates, reviewCalendar, reviewDates } from './reviewPeriod';
 import { detectTable, DetectOptions, TableDetection } from './table';
-import { decide, statusFromLabel, TierBar, tierBars, TierDecision, TierStatus, STATUSES } from './tiering';
+import { decide, FigureWindow, statusFromLabel, TierBar, tierBars, TierDecision, TierStatus, STATUSES } from './tiering';
 import { topShareSortedDesc } from './topShare';
 
 /**
@@ -25,10 +25,26 @@ export interface AnalyzeOptions extends Omit<AggregateOptions, 'measure'> {
   /** Points kept in the Pareto and Lorenz curves (default 200). */
   curvePoints?: number;
   /**
-   * State from the previous review by client key (e.g. read back from the per-client sheet of a
-   * transaction log), used where the table itself has no tier column.
+   * State from the previous review by client key (from the Tier history, `previousState`, or the
+   * per-client sheet of a transaction log). A client's entry wins over the table's own Tier /
+   * status / reviews-below columns (which an apply in the same period wrote); an entry without a
+   * tier means "no previous tier".
    */
   previous?: ReadonlyMap<string, { tier?: string; reviewsBelow?: number; status?: string }>;
+  /**
+   * `previous` is the whole truth (a Tier history of this source exists): a client it does not
+   * name has no previous tier, whatever the table's own Tier columns say (an apply in this period
+   * wrote them).
+   */
+  previousComplete?: boolean;
+  /** Start the history anew: no previous state at all, not even the table's Tier column. */
+  restartHistory?: boolean;
+  /**
+   * Day number of the review (the caller's choice, e.g. today): its period under the rules'
+   * calendar decides the grace-until and next-review dates. Absent: `asOfDay`, else the end of a
+   * log's window; a client sheet without either has no review dates.
+   */
+  reviewDay?: number;
   /**
    * Cells (zero-based) that hold a formula with no saved result — a file written by a program
    * that does not calculate (openpyxl, ExcelJS, …). In a column the analysis reads they would
@@ -71,8 +87,12 @@ export interface Analysis {
   concentration: Concentration;
   tiers: Record<string, { clients: number; revenue: number }>;
   statuses: Record<TierStatus, number>;
-  /** Day number of the next review (review end + window). */
+  /** What the figures cover (reasons name the window only when it is known). */
+  figureWindow?: FigureWindow;
+  /** Day number of the next review: the start of the period after the review's (null: no review day). */
   nextReviewDay: number | null;
+  /** The review's day, period and the dates that follow from it (null: no review day). */
+  review: ReviewDates | null;
 }
 
 export function analyzeGrid(grid: ReadonlyArray<ReadonlyArray<CellValue>>, options: AnalyzeOptions = {}): Analysis {
@@ -97,21 +117,24 @@ export function aggregateOptions(options: AnalyzeOptions): AggregateOptions {
 export function analyzeAggregation(table: TableDetection, agg: Aggregation, options: AnalyzeOptions = {}): Analysis {
   const rules = options.rules ?? DEFAULT_RULES;
   const { clients, ...aggregation } = agg;
-  if (options.previous) {
+  if (options.restartHistory) {
+    for (const c of clients) c.previousTier = c.previousStatus = c.reviewsBelow = undefined;
+  } else if (options.previous) {
     for (const c of clients) {
       const p = options.previous.get(c.key);
-      if (!p || c.previousTier !== undefined) continue;
+      if (!p) {
+        if (options.previousComplete) c.previousTier = c.previousStatus = c.reviewsBelow = undefined;
+        continue;
+      }
       c.previousTier = p.tier;
-      c.reviewsBelow ??= p.reviewsBelow;
-      c.previousStatus ??= p.status;
+      c.reviewsBelow = p.reviewsBelow;
+      c.previousStatus = p.status;
     }
   }
-  // The next review: the review end plus the window; for a client sheet the end is --as-of or
-  // the latest last-order date in the sheet.
-  let reviewEnd: number | null = agg.window ? agg.window.toDay : (options.asOfDay ?? null);
-  if (reviewEnd === null) for (const c of clients) if (c.lastDay !== null && (reviewEnd === null || c.lastDay > reviewEnd)) reviewEnd = c.lastDay;
-  const months = typeof agg.window?.months === 'number' ? agg.window.months : rules.windowMonths;
-  return { table, aggregation, ...analyzeClients(clients, rules, options), nextReviewDay: reviewEnd === null ? null : addMonthsKeepEnd(reviewEnd, months) };
+  const day = options.reviewDay ?? options.asOfDay ?? agg.window?.toDay;
+  const review = day === undefined ? null : reviewDates(day, reviewCalendar(rules));
+  const figureWindow: FigureWindow = agg.window ? { months: agg.window.months } : { column: (rules.measure === 'margin' ? table.columns.margin : table.columns.amount)?.header ?? '' };
+  return { table, aggregation, ...analyzeClients(clients, rules, { ...options, figureWindow }), nextReviewDay: review?.nextReviewDay ?? null, review };
 }
 
 /** Refuse when a column the analysis reads holds formulas without saved results (first such column). */
@@ -138,8 +161,8 @@ function refuseFormulasWithoutValue(table: TableDetection, cells: ReadonlyArray<
 export function analyzeClients(
   clients: ClientAgg[],
   rules: RuleSet,
-  options: { abc?: AbcCutoffs; curvePoints?: number } = {},
-): Omit<Analysis, 'table' | 'aggregation' | 'nextReviewDay'> {
+  options: { abc?: AbcCutoffs; curvePoints?: number; figureWindow?: FigureWindow } = {},
+): Omit<Analysis, 'table' | 'aggregation' | 'nextReviewDay' | 'review'> {
   const n = clients.length;
   const totals = new Float64Array(n);
   const keys: string[] = new Array(n);
@@ -156,7 +179,7 @@ export function analyzeClients(
     for (let i = 0; i < n; i++) if (abc.rank[i] > 0) desc[abc.rank[i] - 1] = totals[i];
   }
   const bars = tierBars(rules, totals, keys, ranking);
-  const ctx = { rules, bars };
+  const ctx = { rules, bars, window: options.figureWindow };
   const tiers: Record<string, { clients: number; revenue: number }> = {};
   for (const t of rules.tiers) tiers[t.name] = { clients: 0, revenue: 0 };
   const statuses = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TierStatus, number>;
@@ -173,6 +196,7 @@ export function analyzeClients(
     results[i] = {
       key: c.key,
       name: c.name,
+      id: c.id,
       total: c.total,
       revenue: c.revenue,
       orders: c.orders,
@@ -206,7 +230,7 @@ export function analyzeClients(
     pareto: paretoCurve(desc, points),
     lorenz: lorenzCurve(desc, points),
   };
-  return { rules, clients: results, bars, concentration, tiers, statuses };
+  return { rules, clients: results, bars, concentration, tiers, statuses, figureWindow: options.figureWindow };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Analysis } from './analyze';
 import { HhiBand, hhiBand } from './hhi';
 import { topCount } from './topShare';
+import { formatAmount, Lang } from './format';
 
 /**
  * The dashboard's headline figures, from the same analysis as the review:
@@ -42,6 +43,13 @@ export interface DashboardKpis {
   total: number;
   /** Revenue of every client (equal to `total` when the measure is revenue and none is negative). */
   revenue: number;
+  /**
+   * The Revenue card: on the same base as the shares beside it — the positive total when the
+   * measure is revenue (clients with a total ≤ 0 are not in the Pareto shares) — and, when that
+   * differs from every client's revenue (negatives, returns), both, labelled. For a margin measure
+   * the card shows all revenue (the shares are of margin; the card's note says so).
+   */
+  revenueCard: { value: number; note: Record<Lang, string> };
   top20Share: number;
   /** ⌈0.2 n⌉. */
   top20Clients: number;
@@ -81,6 +89,7 @@ export function dashboardKpis(a: KpiSource, options: KpiOptions = {}): Dashboard
     measure: a.rules.measure,
     total: c.total,
     revenue,
+    revenueCard: revenueCard(a.rules.measure, c.total, revenue),
     top20Share: c.top20Share,
     top20Clients: topCount(c.clients, 0.2),
     top10Share: c.top10Share,
@@ -95,5 +104,17 @@ export function dashboardKpis(a: KpiSource, options: KpiOptions = {}): Dashboard
     stepDowns: a.statuses.stepdown,
     plannedDowngrades: a.statuses.down,
     upgrades: a.statuses.up,
+  };
+}
+
+function revenueCard(measure: 'revenue' | 'margin', total: number, revenue: number): DashboardKpis['revenueCard'] {
+  if (measure === 'margin') return { value: revenue, note: { en: '', ru: '' } };
+  if (Math.abs(total - revenue) < 0.005) return { value: total, note: { en: '', ru: '' } };
+  return {
+    value: total,
+    note: {
+      en: `positive totals, the base of the shares; all clients: ${formatAmount(revenue, 'en')}`,
+      ru: `положительные итоги — база долей; по всем клиентам: ${formatAmount(revenue, 'ru')}`,
+    },
   };
 }

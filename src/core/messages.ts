@@ -131,6 +131,9 @@ const TEXTS = {
   'cell.reviewsBelowNotCount': as(C['cell.reviewsBelowNotCount']),
   // real files from real offices (issue 11): table extent, subtotals, locale, formulas, CSV encodings
   'table.twoRowHeader': via<{ upper: number; lower: number; months: number }>((p, lang) => render(lang, C['table.twoRowHeader'], { upper: p.upper, lower: p.lower, count: p.months })),
+  'rules.anchorNotDate': as(C['rules.anchorNotDate']),
+  'rules.anchorDayAfter28': as(C['rules.anchorDayAfter28']),
+  'history.rulesChanged': as<{ rules: string; sheet: string }>(C['history.rulesChanged']),
   'table.monthsYearAssumed': as<{ from: string; to: string; first: string; last: string }>(C['table.monthsYearAssumed']),
   'table.endsAtBlank': as<{ blank: number; from: number; to: number }>(C['table.endsAtBlank']),
   'table.endsAtHeader': as<{ row: number; from: number; to: number }>(C['table.endsAtHeader']),

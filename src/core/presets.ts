@@ -1,4 +1,5 @@
-import { RuleSet, RuleSetSchema } from './rules';
+import { defaultTiers, DEFAULT_TIER_TEXT, RuleSet, RuleSetSchema, rulesLang } from './rules';
+import { Lang } from './format';
 import { rankPositive } from './ranking';
 
 /**
@@ -32,38 +33,36 @@ function paretoBars(values: ArrayLike<number>, shares: number[]): number[] {
   });
 }
 
-/** A preset rule set for these per-client figures (revenue, margin, orders per client). */
-export function presetRules(id: PresetId, figures: { revenue: ArrayLike<number>; margin?: ArrayLike<number>; orders?: ArrayLike<number> }, base?: Partial<RuleSet>): RuleSet {
-  const tiers = (a: number, b: number, key: 'minAmount' | 'minOrders') => [
-    { name: 'VIP', criteria: { [key]: Math.max(a, b) }, benefits: ['Personal manager', 'Priority delivery', 'Extended payment terms'] },
-    { name: 'Key', criteria: { [key]: Math.min(a, b) }, benefits: ['Named account desk', 'Quarterly review meeting'] },
-    { name: 'Standard', criteria: null, benefits: [] },
-  ];
+/**
+ * A preset rule set for these per-client figures (revenue, margin, orders per client). Tier names
+ * are in `lang`, by default the language of the rules being replaced (`base`), so a Russian
+ * workbook's presets read VIP / Ключевой / Базовый.
+ */
+export function presetRules(id: PresetId, figures: { revenue: ArrayLike<number>; margin?: ArrayLike<number>; orders?: ArrayLike<number> }, base?: Partial<RuleSet>, lang?: Lang): RuleSet {
+  const l: Lang = lang ?? (base?.tiers ? rulesLang({ tiers: base.tiers }) : 'en');
+  const ru = l === 'ru';
+  const tiers = (a: number, b: number, key: 'minAmount' | 'minOrders') => defaultTiers(l, [{ [key]: Math.max(a, b) }, { [key]: Math.min(a, b) }, null]);
   let rs: unknown;
   switch (id) {
     case 'pareto':
-      rs = { name: 'Pareto 50/80', measure: 'revenue', tiers: [
-        { name: 'VIP', criteria: { paretoShare: 0.5 }, benefits: ['Personal manager', 'Priority delivery', 'Extended payment terms'] },
-        { name: 'Key', criteria: { paretoShare: 0.8 }, benefits: ['Named account desk', 'Quarterly review meeting'] },
-        { name: 'Standard', criteria: null, benefits: [] },
-      ] };
+      rs = { name: DEFAULT_TIER_TEXT[l].name, measure: 'revenue', tiers: defaultTiers(l, [{ paretoShare: 0.5 }, { paretoShare: 0.8 }, null]) };
       break;
     case 'revenue': {
       const [a, b] = paretoBars(figures.revenue, [0.5, 0.8]);
-      rs = { name: 'Revenue thresholds', measure: 'revenue', tiers: tiers(a || 1, b || 1, 'minAmount') };
+      rs = { name: ru ? 'Пороги по выручке' : 'Revenue thresholds', measure: 'revenue', tiers: tiers(a || 1, b || 1, 'minAmount') };
       break;
     }
     case 'margin': {
       const [a, b] = paretoBars(figures.margin ?? figures.revenue, [0.5, 0.8]);
-      rs = { name: 'Margin thresholds', measure: 'margin', tiers: tiers(a || 1, b || 1, 'minAmount') };
+      rs = { name: ru ? 'Пороги по марже' : 'Margin thresholds', measure: 'margin', tiers: tiers(a || 1, b || 1, 'minAmount') };
       break;
     }
     case 'orders': {
       const o = Array.from(figures.orders ?? []).filter((x) => x > 0).sort((x, y) => y - x);
       const at = (q: number) => Math.max(1, Math.round(o[Math.min(o.length - 1, Math.floor(q * o.length))] ?? 1));
-      rs = { name: 'Order count', measure: 'revenue', tiers: tiers(at(0.05), at(0.2), 'minOrders') };
+      rs = { name: ru ? 'Число заказов' : 'Order count', measure: 'revenue', tiers: tiers(at(0.05), at(0.2), 'minOrders') };
       break;
     }
   }
-  return RuleSetSchema.parse({ ...(rs as object), windowMonths: base?.windowMonths ?? 6, policy: base?.policy });
+  return RuleSetSchema.parse({ ...(rs as object), windowMonths: base?.windowMonths ?? 6, policy: base?.policy, reviewEveryMonths: base?.reviewEveryMonths, reviewAnchor: base?.reviewAnchor });
 }

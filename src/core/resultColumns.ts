@@ -42,7 +42,7 @@ export const CLIENT_SHEET_HEADERS: Record<Lang, readonly string[]> = {
 };
 
 export function clientSheetRow(c: ClientResult, a: Analysis, lang: Lang): ResultCell[] {
-  return [c.name, round2(c.revenue), round2(c.total), c.orders, c.lastDay === null ? null : dayToSerial(c.lastDay), c.share, c.cumShare, ...resultRow(c, a, lang)];
+  return [c.id ?? c.name, round2(c.revenue), round2(c.total), c.orders, c.lastDay === null ? null : dayToSerial(c.lastDay), c.share, c.cumShare, ...resultRow(c, a, lang)];
 }
 
 function round2(x: number): number {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Lang } from './format';
 import { isMessageCode, Message, msg, renderMessage } from './messages';
+import { anchorProblem } from './reviewPeriod';
 
 /**
  * Rule sets: ordered tiers from the highest to the lowest (the last one is the base tier
@@ -16,6 +17,11 @@ import { isMessageCode, Message, msg, renderMessage } from './messages';
  * `graceReviews` reviews below the bar only warn; then up to `benefitSteps` reviews remove
  * benefits progressively; then the client moves down at most `maxStepsDown` tiers.
  * `hysteresisPct` keeps a tier while the measure stays within that percentage below its bar.
+ *
+ * Reviews are counted in periods, not clicks (see reviewPeriod.ts): `reviewEveryMonths` (default 6)
+ * long, starting on `reviewAnchor` (a date YYYY-MM-DD with the day 1..28; default 1 January, so
+ * January–June and July–December). Only a review in a later period than the last counted one
+ * advances "reviews below the bar"; a re-review in the same period replaces that period's decision.
  *
  * Validation messages are message codes (core/messages.ts), not text: a problem is rendered in
  * the user's language with the field named in that language (`ruleProblemText`).
@@ -57,6 +63,16 @@ function buildSchemas() {
       name: z.string().trim().min(1).max(80).default('Rules'),
       measure: z.enum(['revenue', 'margin']).default('revenue'),
       windowMonths: z.number().int('rules.wholeMonths').min(1).max(120).default(6),
+      // optional (absent: DEFAULT_REVIEW_MONTHS, see reviewCalendar): rules saved before periods stay equal on a round trip
+      reviewEveryMonths: z.number().int('rules.wholeMonths').min(1).max(24).optional(),
+      reviewAnchor: z
+        .string()
+        .trim()
+        .superRefine((s, ctx) => {
+          const p = anchorProblem(s);
+          if (p) ctx.addIssue({ code: 'custom', message: p === 'notDate' ? 'rules.anchorNotDate' : 'rules.anchorDayAfter28' });
+        })
+        .optional(),
       tiers: z.array(TierSchema).min(2, 'rules.tooFewTiers').max(10, 'rules.tooManyTiers'),
       policy: PolicySchema.default({ graceReviews: 1, maxStepsDown: 1, hysteresisPct: 0, benefitSteps: 0 }),
     })
@@ -113,19 +129,78 @@ export type Policy = z.output<typeof PolicySchema>;
 export type RuleSet = z.output<typeof RuleSetSchema>;
 export type RuleSetInput = z.input<typeof RuleSetSchema>;
 
-/** The scale-free default: VIP = first 50% of revenue, Key = up to 80%, Standard = the rest. */
-export const DEFAULT_RULES: RuleSet = Object.freeze({
-  version: 1,
-  name: 'Pareto 50/80',
-  measure: 'revenue',
-  windowMonths: 6,
-  tiers: [
-    { name: 'VIP', criteria: { paretoShare: 0.5 }, benefits: ['Personal manager', 'Priority delivery', 'Extended payment terms'] },
-    { name: 'Key', criteria: { paretoShare: 0.8 }, benefits: ['Named account desk', 'Quarterly review meeting'] },
-    { name: 'Standard', criteria: null, benefits: [] },
-  ],
-  policy: { graceReviews: 1, maxStepsDown: 1, hysteresisPct: 0, benefitSteps: 0 },
-}) as RuleSet;
+/** Default tier names and benefits per language: a Russian workbook does not get "Key / Standard". */
+export const DEFAULT_TIER_TEXT: Record<Lang, { name: string; tiers: ReadonlyArray<{ name: string; benefits: readonly string[] }> }> = {
+  en: {
+    name: 'Pareto 50/80',
+    tiers: [
+      { name: 'VIP', benefits: ['Personal manager', 'Priority delivery', 'Extended payment terms'] },
+      { name: 'Key', benefits: ['Named account desk', 'Quarterly review meeting'] },
+      { name: 'Standard', benefits: [] },
+    ],
+  },
+  ru: {
+    name: 'Парето 50/80',
+    tiers: [
+      { name: 'VIP', benefits: ['Персональный менеджер', 'Приоритетная доставка', 'Отсрочка платежа'] },
+      { name: 'Ключевой', benefits: ['Закреплённая группа обслуживания', 'Ежеквартальная встреча по итогам работы'] },
+      { name: 'Базовый', benefits: [] },
+    ],
+  },
+};
+
+/** The three default tiers with these criteria (the last tier's is null), named in `lang`. */
+export function defaultTiers(lang: Lang, criteria: ReadonlyArray<Tier['criteria']>): Tier[] {
+  return DEFAULT_TIER_TEXT[lang].tiers.map((t, i) => ({ name: t.name, criteria: criteria[i] ?? null, benefits: [...t.benefits] }));
+}
+
+/**
+ * The scale-free default: VIP = first 50% of revenue, Key = up to 80%, Standard = the rest; in a
+ * Russian workbook VIP / Ключевой / Базовый. Rules saved in a workbook keep their own names.
+ */
+export function defaultRules(lang: Lang = 'en'): RuleSet {
+  return (DEFAULTS[lang] ??= makeDefaultRules(lang));
+}
+
+/** One frozen default per language (so "still the default" is an identity test). */
+const DEFAULTS: Partial<Record<Lang, RuleSet>> = {};
+
+function makeDefaultRules(lang: Lang): RuleSet {
+  return Object.freeze({
+    version: 1,
+    name: DEFAULT_TIER_TEXT[lang].name,
+    measure: 'revenue',
+    windowMonths: 6,
+    tiers: defaultTiers(lang, [{ paretoShare: 0.5 }, { paretoShare: 0.8 }, null]),
+    policy: { graceReviews: 1, maxStepsDown: 1, hysteresisPct: 0, benefitSteps: 0 },
+  }) as RuleSet;
+}
+
+/** The English default (see `defaultRules`). */
+export const DEFAULT_RULES: RuleSet = defaultRules('en');
+
+/**
+ * The language of the default rules for a sheet: the one whose default tier names the sheet's
+ * own Tier column already uses ("Key", "Standard" from an earlier English review keep the English
+ * names), else `lang` (the sheet's or the pane's language).
+ */
+export function defaultRulesLang(lang: Lang, tierCells: Iterable<unknown>): Lang {
+  const names = (l: Lang) => new Set(DEFAULT_TIER_TEXT[l].tiers.slice(1).map((t) => t.name.toLowerCase()));
+  const en = names('en');
+  const ru = names('ru');
+  for (const v of tierCells) {
+    if (typeof v !== 'string') continue;
+    const k = v.trim().toLowerCase();
+    if (en.has(k)) return 'en';
+    if (ru.has(k)) return 'ru';
+  }
+  return lang;
+}
+
+/** The language a rule set's tier names are in: Russian when any holds Cyrillic letters. */
+export function rulesLang(rules: Pick<RuleSet, 'tiers'>): Lang {
+  return rules.tiers.some((t) => /[а-яё]/i.test(t.name)) ? 'ru' : 'en';
+}
 
 /** A rule-set problem: the field (null: the text as a whole) and what is wrong with it. */
 export interface RuleProblem {
@@ -173,6 +248,8 @@ const RU_FIELDS: Record<string, string> = {
   name: 'название правил',
   measure: 'показатель',
   windowMonths: 'окно пересмотра',
+  reviewEveryMonths: 'период пересмотра, месяцев',
+  reviewAnchor: 'начало периода пересмотра',
   tiers: 'уровни',
   policy: 'правила понижения',
 };

@@ -112,9 +112,18 @@ export interface TierDecision {
   unknownPrevious?: string;
 }
 
+/**
+ * What the figure is known to cover, for the reason's words: a window of months (a log, month
+ * columns) or only a column (a client sheet's "Revenue 2025": the window is whatever the column
+ * holds, so no months are claimed).
+ */
+export type FigureWindow = { months: number | 'all' } | { column: string };
+
 export interface DecideContext {
   rules: RuleSet;
   bars: TierBar[];
+  /** What the figure covers; absent: nothing is said about its window. */
+  window?: FigureWindow;
   /** Money in messages: e.g. (x, lang) => formatAmount(x, lang). */
   money?: (x: number, lang: Lang) => string;
 }
@@ -266,13 +275,21 @@ export function benefitsForStep(benefits: string[], step: number, steps: number)
   return rev.slice((step - 1) * per, step * per);
 }
 
-function windowText(rules: RuleSet, lang: Lang): string {
-  return t(lang, R.window, { count: rules.windowMonths });
+/** The figure's window in words, only when it is known: " over 6 months", " (column 'Revenue 2025')"; else nothing. */
+export function windowText(window: FigureWindow | undefined, lang: Lang): string {
+  if (!window) return '';
+  if ('column' in window) return window.column ? ` ${t(lang, R.windowColumn, { column: window.column })}` : '';
+  return ` ${window.months === 'all' ? t(lang, R.windowAll) : t(lang, R.window, { count: window.months })}`;
+}
+
+/** A tier's name inside a sentence: Russian puts it in «» ("уровень «Ключевой»"), English as is. */
+export function tierInText(name: string, lang: Lang): string {
+  return lang === 'ru' ? `«${name}»` : name;
 }
 
 function reasonText(d: DecisionFields, input: TierInput, ctx: DecideContext, ref: TierBar, lang: Lang, money: (x: number, l: Lang) => string): string {
   const { rules } = ctx;
-  const fig = t(lang, R.figure, { measure: t(lang, R.measure[rules.measure]), amount: money(input.measure, lang), window: windowText(rules, lang) });
+  const fig = t(lang, R.figure, { measure: t(lang, R.measure[rules.measure]), amount: money(input.measure, lang), window: windowText(ctx.window, lang) });
   const orders = input.orders ?? 0;
   const ordersShort = ref.minOrders !== null && orders < ref.minOrders;
   const barText = (b: TierBar) => {
@@ -291,7 +308,9 @@ function reasonText(d: DecisionFields, input: TierInput, ctx: DecideContext, ref
     return bits.length > (paretoNote ? 1 : 0) ? ` (${bits.join('; ')})` : '';
   };
   const unknown = d.unknownPrevious ? t(lang, R.unknownPrevious, { tier: d.unknownPrevious }) : '';
-  const tier = ref.tier;
+  const tier = tierInText(ref.tier, lang);
+  const to = tierInText(d.tier, lang);
+  const from = d.previousTier === null ? '' : tierInText(d.previousTier, lang);
   const base = d.tierIndex === rules.tiers.length - 1;
   const hyst = d.keptByHysteresis ? t(lang, R.hysteresis, { percent: rules.policy.hysteresisPct }) : '';
   /** The bar as a sentence names it: the amount and orders, what qualifies it, what is missing. */
@@ -302,7 +321,7 @@ function reasonText(d: DecisionFields, input: TierInput, ctx: DecideContext, ref
     case 'up':
     case 'keep': {
       const head =
-        d.status === 'up' ? t(lang, R.up, { from: d.previousTier!, to: d.tier }) : d.status === 'new' ? t(lang, R.new, { tier: d.tier }) : t(lang, R.keep, { tier: d.tier });
+        d.status === 'up' ? t(lang, R.up, { from, to }) : d.status === 'new' ? t(lang, R.new, { tier: to }) : t(lang, R.keep, { tier: to });
       // the base tier, or kept below the bar: say so, with the gap, instead of "meets the bar"
       if ((base && rules.tiers.length > 1) || d.keptByHysteresis) return sentences(head, t(lang, R.below, { figure: fig, tier, bar: bar() }), hyst, unknown);
       const meets =
@@ -318,6 +337,6 @@ function reasonText(d: DecisionFields, input: TierInput, ctx: DecideContext, ref
       return t(lang, R.stepdown, { figure: fig, tier, bar: bar(), count: d.reviewsBelow, benefits });
     }
     case 'down':
-      return t(lang, R.down, { from: d.previousTier!, to: d.tier, figure: lang === 'en' ? fig.charAt(0).toLowerCase() + fig.slice(1) : fig, tier, bar: bar() });
+      return t(lang, R.down, { from, to, figure: lang === 'en' ? fig.charAt(0).toLowerCase() + fig.slice(1) : fig, tier, bar: bar() });
   }
 }

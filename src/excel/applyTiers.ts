@@ -1,10 +1,11 @@
 import { Analysis, ClientResult } from '../core/analyze';
 import { CellValue } from '../core/cells';
 import { formatDay, Lang } from '../core/format';
-import { dayToSerial } from '../core/parseDate';
 import { CLIENT_SHEET_HEADERS, CLIENT_SHEET_NAMES, clientSheetRow, RESULT_HEADERS, resultRow } from '../core/resultColumns';
-import { STATUS_LABELS } from '../core/tiering';
-import { HISTORY_HEADERS } from '../core/historyColumns';
+import { HISTORY_HEADERS, HistorySource, historyRows, LEGACY_HISTORY_COLUMNS, previousState, PreviousState, readHistoryRows } from '../core/historyColumns';
+import { periodOf, reviewCalendar } from '../core/reviewPeriod';
+import { RuleSet } from '../core/rules';
+import { TableDetection } from '../core/table';
 
 export { HISTORY_HEADERS, previousFromHistory } from '../core/historyColumns';
 import { chunksByBytes, ExcelRun, PAYLOAD_BUDGET, Progress, utf8Bytes } from './host';
@@ -31,16 +32,18 @@ export function historySpec(lang: Lang): OwnedSheetSpec {
   return {
     name: HISTORY_SHEET[lang],
     headers: [...HISTORY_HEADERS[lang]],
-    formats: [lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd', '@', '@', '@', '@', '#,##0.00', '#,##0.00', '0', '@'],
-    columnWidths: [90, 200, 80, 80, 120, 100, 100, 90, 120],
+    formats: [lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd', '@', '@', '@', '@', '#,##0.00', '#,##0.00', '0', '@', '@', '@', '@', '@'],
+    columnWidths: [90, 200, 80, 80, 120, 100, 100, 90, 120, 170, 120, 120, 100],
     lang,
   };
 }
 
 export interface ApplyOptions {
   lang: Lang;
-  /** Day number of the review (history date); defaults to today. */
+  /** Day number of the review (history date); defaults to the analysis's review day, else today. */
   reviewDay?: number;
+  /** Where the clients came from (history rows carry it); defaults to `historySource(data, a.table)`. */
+  source?: HistorySource;
   overwriteConfirmed?: boolean;
   onProgress?: Progress;
   signal?: AbortSignal;
@@ -123,7 +126,6 @@ function todayDay(): number {
 
 export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, options: ApplyOptions): Promise<ApplyRecord> {
   const { lang } = options;
-  const reviewDay = options.reviewDay ?? todayDay();
   let undo: UndoRecord;
   let clientSheet: ApplyRecord['clientSheet'];
   let written = 0;
@@ -208,24 +210,15 @@ export async function applyTiers(run: ExcelRun, data: SheetData, a: Analysis, op
     );
   }
 
-  // history: one row per client whose tier or status is worth remembering
+  // history: one row per client whose tier or status is worth remembering, with the review's
+  // period, the source and the rules' ID (core/historyColumns)
   const spec = historySpec(lang);
-  const historyRows: CellValue[][] = a.clients
-    .filter((c) => c.total > 0 || c.decision.previousTier !== null)
-    .map((c) => [
-      dayToSerial(reviewDay),
-      c.name,
-      c.decision.previousTier ?? '',
-      c.decision.tier,
-      STATUS_LABELS[c.decision.status][lang],
-      Math.round(c.total * 100) / 100,
-      c.decision.bar === null ? '' : Math.round(c.decision.bar * 100) / 100,
-      c.decision.reviewsBelow,
-      a.rules.name,
-    ]);
+  const day = options.reviewDay ?? a.review?.day ?? todayDay();
+  const historyValues: CellValue[][] = historyRows(a.clients, { day, period: a.review?.period ?? periodOf(day, reviewCalendar(a.rules)), source: options.source ?? historySource(data, a.table), rules: a.rules }, lang);
   let history: OwnedWrite;
   try {
-    history = await appendRows(run, spec, historyRows, progress(0.8, 0.2));
+    history = await appendRows(run, spec, historyValues, progress(0.8, 0.2));
+    if (!history.created) await extendHistoryHeader(run, history.sheet, spec.headers);
   } catch (e) {
     // keep the workbook consistent: undo the columns if the history could not be written
     await undoApply(run, { undo, clientSheet, table, history: { sheet: spec.name, fromRow: Number.MAX_SAFE_INTEGER, columns: spec.headers.length }, written, address }).catch(() => undefined);
@@ -290,6 +283,54 @@ async function readKeys(run: ExcelRun, keys: RowKeys): Promise<string[]> {
   } catch (e) {
     throw toLayerError(e);
   }
+}
+
+/**
+ * The source a review's history belongs to: the Excel table (by name) or the sheet, and the
+ * header of the client column ("column B" when it has none).
+ */
+export function historySource(data: Pick<SheetData, 'sheetName' | 'tableName' | 'columnIndex'>, table: Pick<TableDetection, 'columns'>): HistorySource {
+  const client = table.columns.client;
+  return { sheet: data.tableName ?? data.sheetName, keyColumn: client ? client.header.trim() || `column ${client.letter}` : '' };
+}
+
+/**
+ * A history sheet written before periods has the first nine headers: the rows appended now have
+ * all of them, so the header row gets the new ones (our own sheet; the old rows stay as they were
+ * and are read as rows without a period or source, see core/historyColumns).
+ */
+async function extendHistoryHeader(run: ExcelRun, sheet: string, headers: string[]): Promise<void> {
+  try {
+    await run(async (ctx) => {
+      const head = ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(0, 0, 1, headers.length).load('values');
+      await ctx.sync();
+      const row = head.values[0];
+      if (row.length >= headers.length && row.slice(LEGACY_HISTORY_COLUMNS, headers.length).every((h, i) => h === headers[LEGACY_HISTORY_COLUMNS + i])) return;
+      if (!row.slice(0, LEGACY_HISTORY_COLUMNS).every((h, i) => h === headers[i])) return;
+      head.numberFormat = [headers.map(() => '@')];
+      head.values = [headers];
+      head.format.font.bold = true;
+      await ctx.sync();
+    });
+  } catch (e) {
+    throw toLayerError(e);
+  }
+}
+
+/**
+ * What the review starts from (the pane calls this before analysing): the history read back for
+ * this source, at this review's period. `rulesChanged` set means the last review of this source
+ * was under other rules: ask the user, then call again with mode 'continue' or 'restart' and
+ * pass `previous` (and `restartHistory: mode === 'restart'`) to the analysis.
+ */
+export async function readReviewState(
+  run: ExcelRun,
+  options: { data: SheetData; table: Pick<TableDetection, 'columns'>; rules: RuleSet; reviewDay: number; mode?: 'continue' | 'restart' },
+  /** the history rows when the caller has read them already (readHistory) */
+  history?: CellValue[][],
+): Promise<PreviousState> {
+  const rows = readHistoryRows(history ?? (await readHistory(run)));
+  return previousState(rows, { rules: options.rules, source: historySource(options.data, options.table), reviewDay: options.reviewDay, mode: options.mode });
 }
 
 /** Text of the next review date for messages. */

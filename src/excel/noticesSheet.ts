@@ -41,9 +41,13 @@ export function cellText(s: string, lang: Lang = 'en'): string {
   return fitCellText(s, lang);
 }
 
-/** The rows of the Notices sheet for the notices (type named in the pane's language). */
+/**
+ * The rows of the Notices sheet for the notices (type named in the pane's language). A client
+ * whose source cell was a number (an id such as 18102) is written as that number, so the user's
+ * VLOOKUP on ids still finds it (the writer gives such cells a number format, see ownedSheets).
+ */
 export function noticeRows(notices: ReadonlyArray<Notice>, lang: Lang): CellValue[][] {
-  return notices.map((n) => [cellText(n.client, lang), NOTICE_TYPE_LABELS[n.type][lang], cellText(n.subject, lang), cellText(n.body, lang), dayToSerial(n.day)]);
+  return notices.map((n) => [typeof n.id === 'number' ? n.id : cellText(n.client, lang), NOTICE_TYPE_LABELS[n.type][lang], cellText(n.subject, lang), cellText(n.body, lang), dayToSerial(n.day)]);
 }
 
 /**

@@ -222,9 +222,12 @@ async function writeRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, at: num
   const counter = { cut: 0 };
   const out = rows.map((row) => Array.from({ length: cols }, (_, c) => cellOut(row[c], lang, counter)));
   const formatBytes = jsonBytes(spec.formats);
+  // a number in a text ('@') column (a numeric client id) keeps a number format, so it stays a
+  // number a VLOOKUP on the user's ids finds; text keeps '@' (never turned into a formula)
+  const formatsOf = (row: ReadonlyArray<unknown>) => (row.some((v, c) => typeof v === 'number' && spec.formats[c] === '@') ? row.map((v, c) => (typeof v === 'number' && spec.formats[c] === '@' ? 'General' : spec.formats[c])) : spec.formats);
   for (const [s, e] of chunksByBytes(out.length, (i) => jsonBytes(out[i]) + formatBytes, budget)) {
     const r = ws.getRangeByIndexes(at + s, 0, e - s, cols);
-    r.numberFormat = Array.from({ length: e - s }, () => spec.formats);
+    r.numberFormat = out.slice(s, e).map(formatsOf);
     r.values = out.slice(s, e);
     await ctx.sync();
     onProgress?.(e / rows.length, 'write');

@@ -1,3 +1,4 @@
+import { HistoryQuestion } from './HistoryQuestion';
 import {
   Button,
   FluentProvider,
@@ -195,6 +196,7 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
           )}
         </div>
       )}
+      {state.historyQuestion && <HistoryQuestion question={state.historyQuestion} lang={env.lang} onAnswer={actions.answerHistory} />}
       {state.step === 'source' && (
         <SourceStep
           state={state}
@@ -204,6 +206,7 @@ function Pane({ env, run }: { env: PaneEnvironment; run: ExcelRun }) {
           onRead={actions.readSource}
           onOverride={actions.setOverride}
           onAsOf={(v) => actions.patch({ asOf: v, analysis: null })}
+          onReviewDate={(v) => actions.patch({ reviewDate: v, analysis: null })}
           onWindow={(v) => actions.patch({ windowMonths: v, analysis: null })}
           onNumberLocale={(v) => actions.patch({ numberLocale: v, analysis: null })}
           onNext={() => actions.patch({ step: 'rules' })}

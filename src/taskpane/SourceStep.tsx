@@ -15,6 +15,8 @@ interface Props {
   onRead: () => void;
   onOverride: (role: Role, index: number | null) => void;
   onAsOf: (v: string) => void;
+  /** The review's date (its period decides grace and the next review); absent: the field is not shown. */
+  onReviewDate?: (v: string) => void;
   onWindow: (v: string) => void;
   /** How "1,234" reads when nothing in the column decides (issue 11); undefined: from the column. */
   onNumberLocale?: (v: NumberLocale | undefined) => void;
@@ -24,7 +26,7 @@ interface Props {
 const SHOWN: Role[] = ['client', 'amount', 'date', 'margin', 'orders', 'orderId', 'tier', 'manager', 'lastOrder'];
 
 /** Step 1: pick the sheet or table, see the detected shape and columns, correct them. */
-export function SourceStep({ state, t, lang, onSource, onRead, onOverride, onAsOf, onWindow, onNumberLocale, onNext }: Props) {
+export function SourceStep({ state, t, lang, onSource, onRead, onOverride, onAsOf, onReviewDate, onWindow, onNumberLocale, onNext }: Props) {
   const nf = t.source.numberFormat;
   const { sources, source, data, detection, detectionError } = state;
   const value = source.table ? `table:${source.table}` : source.sheet ? `sheet:${source.sheet}` : '';
@@ -108,6 +110,11 @@ export function SourceStep({ state, t, lang, onSource, onRead, onOverride, onAsO
                 <Input value={state.windowMonths} placeholder={String(state.rules.windowMonths)} onChange={(_, d) => onWindow(d.value)} inputMode="numeric" />
               </Field>
             </>
+          )}
+          {onReviewDate && (
+            <Field label={t.source.reviewDate.label} hint={t.source.reviewDate.hint}>
+              <Input type="date" value={state.reviewDate ?? ''} onChange={(_, d) => onReviewDate(d.value)} data-testid="review-date" />
+            </Field>
           )}
           {onNumberLocale && (
             <Field label={nf.label} hint={nf.hint}>

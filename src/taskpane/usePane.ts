@@ -5,11 +5,11 @@ import { CellValue } from '../core/cells';
 import { Lang } from '../core/format';
 import { dayFromParts, isoToDay } from '../core/parseDate';
 import type { NumberLocale } from '../core/parseMoney';
-import { DEFAULT_RULES, parseRuleSet, RuleSet } from '../core/rules';
+import { defaultRules, defaultRulesLang, parseRuleSet, RuleSet } from '../core/rules';
 import { columnLetter } from '../core/cells';
 import { detectTable, Role, TableDetection, TableNotFoundError } from '../core/table';
 import { DEFAULT_TEMPLATES, Notice, NoticeTemplates, parseNoticeTemplates } from '../core/notices';
-import { applyTiers, ApplyRecord, previousFromHistory, readHistory, undoApply } from '../excel/applyTiers';
+import { applyTiers, ApplyRecord, readHistory, readReviewState, undoApply } from '../excel/applyTiers';
 import { DashboardSheetContent, writeDashboardSheet } from '../excel/dashboardSheet';
 import { userMessage } from '../excel/errors';
 import { CancelledError, ExcelRun, throwIfCancelled } from '../excel/host';
@@ -77,6 +77,14 @@ export interface PaneState {
   overrides: Partial<Record<Role, number | null>>;
   asOf: string;
   windowMonths: string;
+  /** The review's date (ISO; empty: today): its period decides grace and the next review. */
+  reviewDate?: string;
+  /**
+   * The rules changed since the last review of this source: the user is asked whether to continue
+   * that history or start anew (`historyMode`), see readReviewState.
+   */
+  historyQuestion?: { rulesName: string; day: number | undefined } | null;
+  historyMode?: 'continue' | 'restart';
   /** How to read "1,234" when nothing in the column decides (issue 11); unset: from the column. */
   numberLocale?: NumberLocale;
   rules: RuleSet;
@@ -155,6 +163,16 @@ function pastColumn(values: ReadonlyArray<ReadonlyArray<unknown>>): number {
 
 const INLINE = new InlineAnalysis();
 
+/** Today in the user's time zone, as a day number (the default review date). */
+export function todayLocalDay(now = new Date()): number {
+  return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
+}
+
+/** The review day typed in step 1, else the log's as-of date, else today (as the command line's --review-date). */
+export function paneReviewDay(s: Pick<PaneState, 'reviewDate' | 'asOf'>): number {
+  return (s.reviewDate ? isoToDay(s.reviewDate) : undefined) ?? (s.asOf ? isoToDay(s.asOf) : undefined) ?? todayLocalDay();
+}
+
 /**
  * Bytes per chunk the pane reads. Each chunk's response is parsed by Office.js and handled by us
  * (signature, hand-off to the worker) on the main thread, the custom functions' thread in the
@@ -181,7 +199,7 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
     overrides: {},
     asOf: '',
     windowMonths: '',
-    rules: DEFAULT_RULES,
+    rules: defaultRules(lang),
     rulesDraft: null,
     analysis: null,
     reviewedSignature: null,
@@ -377,12 +395,22 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
         }
       }
       const history = await readHistory(run);
-      const previous = previousFromHistory(history);
-      const { windowMonths, asOfDay } = reviewWindow(s);
-      const checked = parseRuleSet(s.rules, lang);
-      if (!checked.ok) throw new Error(`${t.rules.invalid} ${checked.problems.join('; ')}`);
-      throwIfCancelled(ctrl.signal);
       const detection = stateRef.current.detection ?? s.detection;
+      const { windowMonths, asOfDay } = reviewWindow(s);
+      // unsaved default rules follow the tier names the sheet already uses ("Key" from an English review)
+      const tierCol = detection.columns.tier?.index;
+      const rulesNow = s.rules === defaultRules(lang) && tierCol !== undefined ? defaultRules(defaultRulesLang(lang, data.values.slice(detection.firstDataRow, detection.endRow).map((r) => r[tierCol]))) : s.rules;
+      if (rulesNow !== s.rules) patch({ rules: rulesNow });
+      const checked = parseRuleSet(rulesNow, lang);
+      if (!checked.ok) throw new Error(`${t.rules.invalid} ${checked.problems.join('; ')}`);
+      // the history of this source at this review's period (core/historyColumns previousState)
+      const reviewDay = paneReviewDay(s);
+      const state = await readReviewState(run, { data, table: detection, rules: checked.rules, reviewDay, mode: s.historyMode }, history);
+      if (state.rulesChanged && !s.historyMode) {
+        patch({ busy: null, historyQuestion: { rulesName: state.rulesChanged.name, day: state.rulesChanged.day } });
+        return;
+      }
+      throwIfCancelled(ctrl.signal);
       const result = await analysis.analyze(
         data.values,
         {
@@ -391,14 +419,17 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
           asOfDay,
           windowMonths,
           numberLocale: s.numberLocale,
-          previous,
+          previous: state.previous,
+          previousComplete: state.rowsUsed > 0,
+          restartHistory: s.historyMode === 'restart',
+          reviewDay,
           periods: true,
         },
         { signal: ctrl.signal, onProgress: busy },
       );
       // Pareto bars need the whole population: hand them to the functions with the rules
       setWorkbookRules(result.rules, result.bars, getWorkbookRules()?.lang);
-      patch({ analysis: result, reviewedSignature: data.signature, applied: null, stale: false, history, busy: null, step: 'review' });
+      patch({ analysis: result, reviewedSignature: data.signature, applied: null, stale: false, history, busy: null, step: 'review', historyQuestion: null });
     } catch (e) {
       fail(e);
     }
@@ -438,6 +469,7 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
           confirm: null,
           data: after,
           applied: { analysis: s.analysis, signature: after.signature },
+          historyMode: undefined,
           history,
           message: { intent: 'success', text: t.review.applied(record.written, record.address.sheetName) },
         });
@@ -516,9 +548,19 @@ export function usePane(run: ExcelRun, lang: Lang, analysis: AnalysisClient = IN
   const say = useCallback((message: PaneMessage | null) => patch({ message }), [patch]);
   const describe = useCallback((e: unknown) => userMessage(e, lang), [lang]);
 
+  /** The answer to "the rules changed since the last review": continue that history or start anew, then review. */
+  const answerHistory = useCallback(
+    (mode: 'continue' | 'restart') => {
+      stateRef.current = { ...stateRef.current, historyMode: mode, historyQuestion: null };
+      patch({ historyMode: mode, historyQuestion: null });
+      void review();
+    },
+    [patch, review],
+  );
+
   const actions = useMemo(
-    () => ({ init, readSource, setOverride, setRules, setRulesDraft, persistRules, review, apply, undo, insertDashboard, saveTemplates, generateNotices, setNotices, say, describe, patch }),
-    [init, readSource, setOverride, setRules, setRulesDraft, persistRules, review, apply, undo, insertDashboard, saveTemplates, generateNotices, setNotices, say, describe, patch],
+    () => ({ init, readSource, setOverride, setRules, setRulesDraft, persistRules, review, apply, undo, insertDashboard, saveTemplates, generateNotices, setNotices, say, describe, patch, answerHistory }),
+    [init, readSource, setOverride, setRules, setRulesDraft, persistRules, review, apply, undo, insertDashboard, saveTemplates, generateNotices, setNotices, say, describe, patch, answerHistory],
   );
   return { state, actions, t };
 }

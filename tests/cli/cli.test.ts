@@ -47,6 +47,7 @@ describe('analyze', () => {
     const abcClients = j.abc.A.clients + j.abc.B.clients + j.abc.C.clients;
     expect(abcClients).toBe(j.clients);
     expect(j.abc.A.revenue + j.abc.B.revenue + j.abc.C.revenue).toBeCloseTo(j.total, 1);
+    // the sheet's own Tier column uses the English default names: the default rules keep them
     expect(j.tiers.VIP + j.tiers.Key + j.tiers.Standard).toBe(320);
     expect(j.gini).toBeGreaterThan(0.5);
     expect(j.gini).toBeLessThan(1);
@@ -197,7 +198,7 @@ describe('apply', () => {
 
     const orig = await load(input);
     const res = await load(out);
-    expect(res.worksheets.map((w) => w.name)).toEqual([...orig.worksheets.map((w) => w.name), 'Сводка уровней']);
+    expect(res.worksheets.map((w) => w.name)).toEqual([...orig.worksheets.map((w) => w.name), 'История уровней', 'Сводка уровней']);
     // every original sheet and cell is kept
     for (const ws of orig.worksheets) {
       const a = grid(orig, ws.name);
@@ -228,12 +229,22 @@ describe('apply', () => {
     expect(grace[13]).toBe(1);
   });
 
-  test('a second review turns grace warnings into one-step downgrades', async () => {
+  test('grace is time, not clicks: a re-run in the same period repeats the warning; a review a period later moves one step down', async () => {
     const first = path.join(tmp, 'review1.xlsx');
+    const same = path.join(tmp, 'review1b.xlsx');
     const second = path.join(tmp, 'review2.xlsx');
-    expect((await cli(['apply', SAMPLE_EN, '--out', first])).code).toBe(0);
-    expect((await cli(['apply', first, '--out', second])).code).toBe(0);
+    expect((await cli(['apply', SAMPLE_EN, '--review-date', '2026-01-15', '--out', first])).code).toBe(0);
+    // the same period (a minute or a month later): the same decisions, nobody is moved down
+    expect((await cli(['apply', first, '--review-date', '2026-03-01', '--out', same])).code).toBe(0);
     const g1 = grid(await load(first), 'Clients');
+    const g1b = grid(await load(same), 'Clients');
+    for (let r = 3; r < g1.length; r++) expect([g1b[r][0], g1b[r][9], g1b[r][11], g1b[r][13]]).toEqual([g1[r][0], g1[r][9], g1[r][11], g1[r][13]]);
+    // the history records each review with its period
+    const h = grid(await load(same), 'Tier history');
+    expect(h[0].slice(9)).toEqual(['Review period', 'Sheet', 'Key column', 'Rules ID']);
+    expect(new Set(h.slice(1).map((r) => r[9]))).toEqual(new Set(['1 Jan 2026 – 30 Jun 2026']));
+    // a review dated in the next period (on the re-run copy): one step down
+    expect((await cli(['apply', same, '--review-date', '2026-07-01', '--out', second])).code).toBe(0);
     const g2 = grid(await load(second), 'Clients');
     const graced = g1.slice(3).filter((r) => r[11] === 'Grace warning');
     expect(graced.length).toBeGreaterThan(0);
@@ -257,10 +268,33 @@ describe('apply', () => {
     expect(g[0].slice(0, 8)).toEqual(['Client', 'Revenue', 'Measure', 'Orders', 'Last order', 'Share', 'Cumulative share', 'Tier']);
     expect(g.length - 1).toBe(320);
     expect(g.slice(1).every((r) => r[9] === 'New')).toBe(true);
+    // the same period again: still the period's first review ("New"), not "Keep"
+    const again = path.join(tmp, 'log1b.xlsx');
+    expect((await cli(['apply', out, '--sheet', 'Sales', '--out', again])).code).toBe(0);
+    expect(grid(await load(again), 'Client tiers').slice(1).every((r) => r[9] === 'New')).toBe(true);
+    // a review in a later period (the window stays the log's): the previous tiers are kept
     const out2 = path.join(tmp, 'log2.xlsx');
-    expect((await cli(['apply', out, '--sheet', 'Sales', '--out', out2])).code).toBe(0);
+    expect((await cli(['apply', again, '--sheet', 'Sales', '--review-date', '2099-01-01', '--out', out2])).code).toBe(0);
     const g2 = grid(await load(out2), 'Client tiers');
     expect(g2.slice(1).every((r) => r[9] === 'Keep')).toBe(true);
+  });
+
+  test('numeric client ids stay numbers in the per-client sheet and the Tier history', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Orders');
+    ws.addRow(['CustomerID', 'InvoiceDate', 'Amount']);
+    const ids = [18102, 17450, 'C-7', 18102, 12346];
+    ids.forEach((id, i) => ws.addRow([id, new Date(Date.UTC(2011, i, 10)), 100 * (i + 1)]));
+    const file = path.join(tmp, 'ids.xlsx');
+    await wb.xlsx.writeFile(file);
+    const out = path.join(tmp, 'ids-out.xlsx');
+    expect((await cli(['apply', file, '--review-date', '2026-01-15', '--out', out])).code).toBe(0);
+    const res = await load(out);
+    const clients = grid(res, 'Client tiers').slice(1).map((r) => r[0]);
+    expect(clients.filter((v) => typeof v === 'number').sort()).toEqual([12346, 17450, 18102]);
+    expect(clients).toContain('C-7');
+    const history = grid(res, 'Tier history').slice(1).map((r) => r[1]);
+    expect(history.filter((v) => typeof v === 'number').sort()).toEqual([12346, 17450, 18102]);
   });
 
   test('CSV input becomes a workbook with the data, results and summary', async () => {

@@ -65,7 +65,9 @@ describe('analyzeGrid: a small Russian client sheet', () => {
     expect(a.aggregation.window).toBeNull();
     expect(a.nextReviewDay).toBeNull();
     const b = analyzeGrid(grid, { asOfDay: isoToDay('2025-12-31') });
-    expect(dayToIso(b.nextReviewDay!)).toBe('2026-06-30');
+    // the next review is the first day of the next review period (H1 2026)
+    expect(dayToIso(b.nextReviewDay!)).toBe('2026-01-01');
+    expect(dayToIso(b.review!.graceUntilDay)).toBe('2025-12-31');
   });
 
   it('analysisSummary', () => {
@@ -138,8 +140,8 @@ describe('analyzeGrid: a small English transaction log', () => {
     expect(a.aggregation.rowsOutsideWindow).toBe(1);
     expect(a.aggregation.issues.map((i) => i.address)).toEqual(['B10']);
     expect(a.aggregation.duplicates).toHaveLength(1);
-    // a month-end review end gives a month-end next review: 30 Jun + 6 months = 31 Dec
-    expect(dayToIso(a.nextReviewDay!)).toBe('2025-12-31');
+    // without a review day the window's end (30 Jun, H1) is the review's: next review 1 Jul
+    expect(dayToIso(a.nextReviewDay!)).toBe('2025-07-01');
   });
 
   it('ABC, concentration, bars and tiers', () => {

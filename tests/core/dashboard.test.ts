@@ -1,3 +1,5 @@
+import { formatAmount } from '../../src/core/format';
+import { seededRandom } from '../../src/core/seededRandom';
 import fc from 'fast-check';
 import { ClientAgg } from '../../src/core/aggregate';
 import { analyzeClients } from '../../src/core/analyze';
@@ -163,6 +165,23 @@ describe('lorenzChart', () => {
 });
 
 describe('dashboardKpis', () => {
+  it('the Revenue card is on the shares\' base (positive totals); with negatives both are shown, labelled', () => {
+    // random books with returns (negative totals) and ties: the card always equals the share base
+    const rnd = seededRandom(44);
+    for (let k = 0; k < 50; k++) {
+      const clients = Array.from({ length: 2 + Math.floor(rnd() * 30) }, (_, i) => client(`c${i}`, rnd() < 0.2 ? -Math.round(rnd() * 500) : rnd() < 0.2 ? 100 : Math.round(rnd() * 1000)));
+      const kp = dashboardKpis(analyzeClients(clients, DEFAULT_RULES));
+      const positive = clients.reduce((s, c) => s + (c.total > 0 ? c.total : 0), 0);
+      const all = clients.reduce((s, c) => s + c.revenue, 0);
+      expect(kp.revenueCard.value).toBeCloseTo(positive, 6);
+      expect(kp.revenueCard.value).toBeCloseTo(kp.total, 6);
+      if (Math.abs(all - positive) >= 0.005) {
+        expect(kp.revenueCard.note.en).toContain(`all clients: ${formatAmount(all, 'en')}`);
+        expect(kp.revenueCard.note.ru).toContain(`по всем клиентам: ${formatAmount(all, 'ru')}`);
+      } else expect(kp.revenueCard.note).toEqual({ en: '', ru: '' });
+    }
+  });
+
   it('figures from the analysis; HHI band under 2023 and 2010; headline by book size', () => {
     // 4 clients: HHI = 40² + 30² + 20² + 10² = 3000
     const a = analyzeClients([client('a', 400), client('b', 300), client('c', 200), client('d', 100), client('z', 0)], DEFAULT_RULES);

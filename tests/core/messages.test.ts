@@ -38,6 +38,16 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
     en: 'must be a whole number of months',
     ru: 'должно быть целым числом месяцев',
   },
+  'rules.anchorNotDate': {
+    message: { code: 'rules.anchorNotDate' },
+    en: 'must be a date YYYY-MM-DD (e.g. 2026-01-01)',
+    ru: 'должно быть датой в виде ГГГГ-ММ-ДД (например, 2026-01-01)',
+  },
+  'rules.anchorDayAfter28': {
+    message: { code: 'rules.anchorDayAfter28' },
+    en: 'a review period must start on day 1 to 28 of a month',
+    ru: 'период пересмотра должен начинаться с 1-го по 28-е число месяца',
+  },
   'rules.tooFewTiers': {
     message: { code: 'rules.tooFewTiers', params: { min: 2 } },
     en: 'needs at least two tiers',
@@ -362,6 +372,11 @@ const SAMPLES: { [C in MessageCode]: { message: Message<C>; en: string; ru: stri
     message: { code: 'file.notXlsx', params: { file: 'fake.xlsx' } },
     en: 'fake.xlsx is not an .xlsx workbook (it is not a valid Office Open XML package). Is it a real Excel file?',
     ru: 'Файл fake.xlsx — не книга .xlsx (это не пакет Office Open XML). Это точно файл Excel?',
+  },
+  'history.rulesChanged': {
+    message: { code: 'history.rulesChanged', params: { rules: 'Pareto 50/80', sheet: 'Clients' } },
+    en: 'The rules changed since the last review of "Clients" (it was reviewed under "Pareto 50/80"). Run again with --history continue (the warnings given so far count) or --history restart (every client starts from this review).',
+    ru: 'Правила изменились после прошлого пересмотра листа «Clients» (он проводился по правилам «Pareto 50/80»). Запустите снова с --history continue (выданные предупреждения учитываются) или --history restart (все клиенты начинают с этого пересмотра).',
   },
   'apply.wouldLose': {
     message: { code: 'apply.wouldLose', params: { items: [{ kind: 'part', detail: 'chart' }, { kind: 'workbookProtection', detail: '' }], more: 2 } },

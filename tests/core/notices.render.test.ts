@@ -85,7 +85,7 @@ describe.each(LANGS)('default templates with the %s sample', (lang) => {
     expect(n.body.trim().split('\n').slice(-3)).toEqual([lang === 'en' ? 'Kind regards,' : 'С уважением,', c.manager, SET[lang].company]);
     const d = c.decision;
     const bar = formatAmount(d.bar!, lang);
-    const next = formatDay(a.nextReviewDay!, lang);
+    const next = formatDay(a.review!.graceUntilDay, lang);
     const effective = formatDay(DAY + NOTICE_PERIOD_DAYS, lang);
     switch (type) {
       case 'grace':
@@ -108,7 +108,8 @@ describe.each(LANGS)('default templates with the %s sample', (lang) => {
         expect(n.body).toMatch(lang === 'en' ? /What stays the same/ : /Что остаётся прежним/);
         expect(n.body).toMatch(lang === 'en' ? /a different format of work, not a lesser one/ : /другой формат работы, а не работа хуже/);
         expect(n.body).toMatch(lang === 'en' ? /The way back/ : /Путь назад/);
-        expect(n.body).toContain(next);
+        // the next review: the first day of the next period
+        expect(n.body).toContain(formatDay(a.nextReviewDay!, lang));
         break;
       case 'stepdown': {
         expect(d.benefitsRemoved.length).toBeGreaterThan(0);
@@ -237,9 +238,12 @@ describe.each(LANGS)('default templates with the %s sample', (lang) => {
     expect(v.figure).toBe(lang === 'en' ? `$${formatAmount(c.total, 'en')}` : `${formatAmount(c.total, 'ru')}\u00a0₽`);
     expect(v.effectiveDate).toBe(formatDay(DAY + 7, lang));
     expect(v.date).toBe(formatDay(DAY, lang));
-    expect(v.graceUntil).toBe(formatDay(s.base.nextReviewDay!, lang));
+    // a grace warning lasts to the end of the review's period (Jan–Jun 2026), never before the letter
+    expect(v.graceUntil).toBe(formatDay(s.base.review!.graceUntilDay, lang));
+    expect(s.base.review!.graceUntilDay).toBeGreaterThanOrEqual(DAY);
     expect(v.measure).toBe(measureWord('revenue', lang));
-    expect(v.window).toBe(windowWords(6, lang));
+    // the sample's figure is a column ("Revenue (6 months)"), not a window the analysis knows
+    expect(v.window).toBe(windowWords({ column: s.base.table.columns.amount!.header }, lang));
     expect(v.currentTier).toBe(c.decision.previousTier);
     expect(v.tierRules).toBe(tierRulesText(s.base, lang, lang === 'en' ? '$' : '₽'));
     // an upgraded client has no shortfall: {{gap}} is missing, not "0" or negative
@@ -318,11 +322,15 @@ describe('helpers', () => {
     const s = await sample('en');
     const a = { ...s.base, bars: [{ ...s.base.bars[0], minOrders: 6 }, { ...s.base.bars[1], minOrders: 1 }, s.base.bars[2]] };
     expect(tierRulesText(a, 'en').split('\n')).toEqual([
-      `• VIP — from ${formatAmount(s.base.bars[0].minAmount!, 'en')} and at least 6 orders over 6 months (the bar is recalculated at each review)`,
-      `• Key — from ${formatAmount(s.base.bars[1].minAmount!, 'en')} and at least 1 order over 6 months (the bar is recalculated at each review)`,
+      `• VIP — from ${formatAmount(s.base.bars[0].minAmount!, 'en')} and at least 6 orders over the period in column "Revenue (6 months)" (the bar is recalculated at each review)`,
+      `• Key — from ${formatAmount(s.base.bars[1].minAmount!, 'en')} and at least 1 order over the period in column "Revenue (6 months)" (the bar is recalculated at each review)`,
       '• Standard — every other client',
     ]);
-    expect(tierRulesText(a, 'ru').split('\n')[0]).toBe(`• VIP — от ${formatAmount(s.base.bars[0].minAmount!, 'ru')} и не менее 6 заказов за 6 месяцев (планка пересчитывается при каждом пересмотре)`);
+    expect(tierRulesText(a, 'ru').split('\n')[0]).toBe(`• VIP — от ${formatAmount(s.base.bars[0].minAmount!, 'ru')} и не менее 6 заказов за период в столбце «Revenue (6 months)» (планка пересчитывается при каждом пересмотре)`);
+    // a known window is said in months
+    const log = { ...a, aggregation: { ...a.aggregation, window: { fromDay: 0, toDay: 180, from: '', to: '', months: 6 } } };
+    expect(tierRulesText(log, 'ru').split('\n')[0]).toContain('за 6 месяцев');
+    expect(tierRulesText(log, 'en').split('\n')[0]).toContain('over 6 months');
     expect(tierRulesText(a, 'ru').split('\n')[1]).toContain('не менее 1 заказа');
     expect(measureWord('margin', 'ru')).toBe('маржинальный доход по вашим заказам');
   });

@@ -35,6 +35,9 @@ function rules(policy: Partial<RuleSet['policy']>): RuleSet {
   return r.rules;
 }
 
+/** 2 Jan 2026: the samples' review day (period January–June 2026). */
+export const REVIEW_DAY = 20455;
+
 /** Default rules: grace warnings and upgrades. */
 export const RULES_DEFAULT = DEFAULT_RULES;
 /** No grace: clients below the bar move down now. */
@@ -58,9 +61,9 @@ export async function samples(lang: Lang, grid?: CellValue[][]): Promise<Samples
   return {
     lang,
     grid: g,
-    base: analyzeGrid(g, { rules: RULES_DEFAULT }),
-    down: analyzeGrid(g, { rules: RULES_NO_GRACE }),
-    steps: analyzeGrid(g, { rules: RULES_STEPS }),
+    base: analyzeGrid(g, { rules: RULES_DEFAULT, reviewDay: REVIEW_DAY }),
+    down: analyzeGrid(g, { rules: RULES_NO_GRACE, reviewDay: REVIEW_DAY }),
+    steps: analyzeGrid(g, { rules: RULES_STEPS, reviewDay: REVIEW_DAY }),
   };
 }
 

@@ -25,7 +25,8 @@ describe('result columns', () => {
   });
 
   it('resultRow: tier, ABC, status label, reason, reviews below, next review serial', () => {
-    const next = dayToSerial(isoToDay('2026-06-30')!);
+    // as of 31 Dec 2025 (H2 2025): the next review is the first day of the next period
+    const next = dayToSerial(isoToDay('2026-01-01')!);
     const b = byName['Бета'];
     expect(resultRow(b, a, 'en')).toEqual(['VIP', 'A', STATUS_LABELS.grace.en, b.decision.reason.en, 1, next]);
     expect(resultRow(b, a, 'ru')).toEqual(['VIP', 'A', 'Предупреждение', b.decision.reason.ru, 1, next]);

@@ -33,7 +33,7 @@ const amountRules = (policy: RuleSetInput['policy'] = {}) =>
     policy,
   });
 
-const decideWith = (rs: RuleSet, input: TierInput) => decide(input, { rules: rs, bars: tierBars(rs, [1]) });
+const decideWith = (rs: RuleSet, input: TierInput) => decide(input, { rules: rs, bars: tierBars(rs, [1]), window: { months: rs.windowMonths } });
 
 describe('tierBars: Pareto bars', () => {
   it('the marginal client (the one crossing the share) qualifies', () => {
@@ -235,7 +235,7 @@ describe('decide: reasons state the figure, the bar and the gap', () => {
     expect(d.reason.en).toContain('short by 150,000');
     expect(d.reason.en).toContain('Warning 1 of 1');
     expect(d.reason.ru).toContain(`Выручка 850${NB}000 за 6 месяцев`);
-    expect(d.reason.ru).toContain(`ниже планки VIP 1${NB}000${NB}000 и 10 заказов`);
+    expect(d.reason.ru).toContain(`ниже планки уровня «VIP» — 1${NB}000${NB}000 и 10 заказов`);
     expect(d.reason.ru).toContain(`не хватает 150${NB}000`);
     expect(d.reason.ru).not.toMatch(/\d \d/); // groups use U+00A0, never a plain space
   });
@@ -244,7 +244,7 @@ describe('decide: reasons state the figure, the bar and the gap', () => {
     const small = rules({ tiers: [{ name: 'VIP', criteria: { minAmount: 100.5 } }, { name: 'Std' }], windowMonths: 1 });
     const d = decideWith(small, { measure: 99.25, previousTier: 'VIP' });
     expect(d.reason.en).toContain('Revenue 99.25 over 1 month is below the VIP bar of 100.5 (short by 1.25)');
-    expect(d.reason.ru).toContain('Выручка 99,25 за 1 месяц ниже планки VIP 100,5 (не хватает 1,25)');
+    expect(d.reason.ru).toContain('Выручка 99,25 за 1 месяц ниже планки уровня «VIP» — 100,5 (не хватает 1,25)');
   });
 
   it('orders short is stated as "n of m orders"', () => {
@@ -269,21 +269,21 @@ describe('decide: reasons state the figure, the bar and the gap', () => {
     expect(d.status).toBe('down');
     expect(d.reason.en).toMatch(/^Down from VIP to Key: revenue 850,000 over 6 months stayed below the VIP bar of 1,000,000 and 10 orders \(short by 150,000\)/);
     expect(d.reason.en).toContain('Reaching the bar brings VIP back');
-    expect(d.reason.ru).toMatch(/^Понижение: VIP → Key\. Выручка 850\u00a0000 за 6 месяцев осталась ниже планки VIP 1\u00a0000\u00a0000/);
+    expect(d.reason.ru).toMatch(/^Понижение: «VIP» → «Key»\. Выручка 850\u00a0000 за 6 месяцев осталась ниже планки уровня «VIP» — 1\u00a0000\u00a0000/);
   });
 
   it('keep/new/up state the margin above the bar', () => {
     const d = decideWith(rs, { measure: 1_234_567.891, orders: 12, previousTier: 'Key' });
     expect(d.status).toBe('up');
     expect(d.reason.en).toBe('Up from Key to VIP. Revenue 1,234,568 over 6 months meets the VIP bar of 1,000,000 and 10 orders, 234,568 above it.');
-    expect(d.reason.ru).toBe(`Повышение: Key → VIP. Выручка 1${NB}234${NB}568 за 6 месяцев не ниже планки VIP 1${NB}000${NB}000 и 10 заказов, запас 234${NB}568.`);
+    expect(d.reason.ru).toBe(`Повышение: «Key» → «VIP». Выручка 1${NB}234${NB}568 за 6 месяцев не ниже планки уровня «VIP» — 1${NB}000${NB}000 и 10 заказов, запас 234${NB}568.`);
   });
 
   it('the base tier is told the bar of the next tier up and the gap to it', () => {
     const d = decideWith(rs, { measure: 100_000, orders: 1, previousTier: 'Standard' });
     expect(d).toMatchObject({ status: 'keep', tier: 'Standard', bar: 300_000, gap: 200_000 });
     expect(d.reason.en).toBe('Keeps Standard. Revenue 100,000 over 6 months is below the Key bar of 300,000 (short by 200,000).');
-    expect(d.reason.ru).toBe(`Сохраняет уровень Standard. Выручка 100${NB}000 за 6 месяцев ниже планки Key 300${NB}000 (не хватает 200${NB}000).`);
+    expect(d.reason.ru).toBe(`Сохраняет уровень «Standard». Выручка 100${NB}000 за 6 месяцев ниже планки уровня «Key» — 300${NB}000 (не хватает 200${NB}000).`);
   });
 
   it('kept by hysteresis: says it is below the bar, with the gap, and the tolerance', () => {
@@ -299,11 +299,11 @@ describe('decide: reasons state the figure, the bar and the gap', () => {
 
   it('margin rules say Margin / Маржа and Pareto tiers name the share', () => {
     const m = rules({ measure: 'margin', windowMonths: 12, tiers: [{ name: 'VIP', criteria: { paretoShare: 0.5 } }, { name: 'Std' }] });
-    const d = decide({ measure: 20, previousTier: 'VIP' }, { rules: m, bars: tierBars(m, [60, 20, 20]) });
+    const d = decide({ measure: 20, previousTier: 'VIP' }, { rules: m, bars: tierBars(m, [60, 20, 20]), window: { months: 12 } });
     expect(d.reason.en).toContain('Margin 20 over 12 months is below the VIP bar of 60');
     expect(d.reason.en).toContain('first 50% of revenue');
     expect(d.reason.en).toContain('short by 40');
-    expect(d.reason.ru).toContain('Маржа 20 за 12 месяцев ниже планки VIP 60');
+    expect(d.reason.ru).toContain('Маржа 20 за 12 месяцев ниже планки уровня «VIP» — 60');
     expect(d.reason.ru).toContain('первые 50% выручки');
     expect(d.reason.ru).toContain('не хватает 40');
   });

@@ -9,6 +9,8 @@ import { Lang } from '../../src/core/format';
 import { dayToSerial, isoToDay } from '../../src/core/parseDate';
 import { CLIENT_SHEET_HEADERS, clientSheetRow, RESULT_HEADERS, resultRow } from '../../src/core/resultColumns';
 import { STATUS_LABELS } from '../../src/core/tiering';
+import { rulesFingerprint } from '../../src/core/historyColumns';
+import { periodLabel, periodOf, reviewCalendar } from '../../src/core/reviewPeriod';
 import { applyTiers, CLIENT_SHEET, HISTORY_HEADERS, HISTORY_SHEET, previousFromHistory, resultColumnStart, undoApply } from '../../src/excel/applyTiers';
 import { readOwnedSheet } from '../../src/excel/ownedSheets';
 import { readSheet, SheetData } from '../../src/excel/readSheet';
@@ -118,8 +120,8 @@ describe.each(['ru', 'en'] as Lang[])('the client sheet of the %s sample', (lang
     // (the Tier column's colour rules are checked in 'tier colours' below)
     expect(outside(diff1, (d) => inArea(d, resultArea) || (d.sheet === name && d.what === 'conditionalFormats') || d.sheet === hist || onlyAdds(d, [hist]))).toEqual([]);
 
-    // the history: a bold header and one row per client with a total or a previous tier
-    const historyRows = a.clients.filter((c) => c.total > 0 || c.decision.previousTier !== null);
+    // the history: a bold header and one row per client
+    const historyRows = a.clients;
     const history1 = await readOwnedSheet(s.run, hist);
     expect(history1[0]).toEqual(HISTORY_HEADERS[lang]);
     expect(history1).toHaveLength(1 + historyRows.length);
@@ -137,6 +139,10 @@ describe.each(['ru', 'en'] as Lang[])('the client sheet of the %s sample', (lang
       first.decision.bar === null ? '' : Math.round(first.decision.bar * 100) / 100,
       first.decision.reviewsBelow,
       a.rules.name,
+      periodLabel(periodOf(DAY1, reviewCalendar(a.rules)), lang),
+      name,
+      a.table.columns.client!.header,
+      rulesFingerprint(a.rules),
     ]);
     expect(model.sheet(hist).cell('A2').numberFormat).toBe(DATE_FORMAT[lang]);
 
@@ -155,7 +161,7 @@ describe.each(['ru', 'en'] as Lang[])('the client sheet of the %s sample', (lang
     const after2 = snapshotWorkbook(model);
     expect(outside(diffSnapshots(after1, after2), (d) => inArea(d, resultArea) || d.sheet === hist)).toEqual([]);
     const history2 = await readOwnedSheet(s.run, hist);
-    const historyRows2 = a2.clients.filter((c) => c.total > 0 || c.decision.previousTier !== null);
+    const historyRows2 = a2.clients;
     expect(history2).toHaveLength(1 + historyRows.length + historyRows2.length);
     expect(rec2.history).toEqual({ sheet: hist, fromRow: 1 + historyRows.length, columns: HISTORY_HEADERS[lang].length, created: false });
     expect(history2.slice(0, history1.length)).toEqual(history1);
@@ -271,7 +277,7 @@ describe.each(['ru', 'en'] as Lang[])('the transaction log of the %s sample', (l
     const diff = diffSnapshots(pristine, snapshotWorkbook(model));
     expect(outside(diff, (d) => d.sheet === name || d.sheet === hist || onlyAdds(d, [name, hist]))).toEqual([]);
     const history = await readOwnedSheet(s.run, hist);
-    expect(history).toHaveLength(1 + a.clients.filter((c) => c.total > 0 || c.decision.previousTier !== null).length);
+    expect(history).toHaveLength(1 + a.clients.length);
 
     await undoApply(s.run, rec);
     expect(describeDiffs(diffSnapshots(pristine, snapshotWorkbook(model)))).toEqual([]);
@@ -360,7 +366,7 @@ describe.each(['ru', 'en'] as Lang[])('the transaction log of the %s sample', (l
 
     // history rows: one per client per review
     const h3 = await readOwnedSheet(s.run, hist);
-    const count = (a: Analysis) => a.clients.filter((c) => c.total > 0 || c.decision.previousTier !== null).length;
+    const count = (a: Analysis) => a.clients.length;
     expect(h3).toHaveLength(1 + count(r1) + count(r2) + count(r3));
     expect(rec3.history.fromRow).toBe(1 + count(r1) + count(r2));
     const downLabel = STATUS_LABELS.down[lang];

@@ -68,6 +68,17 @@ describe.each(['en', 'ru'] as Lang[])('writeNotices (%s)', (lang) => {
 });
 
 describe('writeNotices', () => {
+  test('a numeric client id stays a number (VLOOKUP on ids finds it); text ids and names stay text', async () => {
+    const model = base();
+    const s = createStandIn(model);
+    await writeNotices(s.run, [notice('18102', { id: 18102 }), notice('007', { id: '007' }), notice('=X()', { id: '=X()' })], 'en');
+    const sheet = model.sheet('Notices');
+    expect(sheet.read('A2:A4')).toEqual([[18102], ['007'], ['=X()']]);
+    expect(sheet.cell('A2').numberFormat).toBe('General');
+    expect(sheet.cell('A3').numberFormat).toBe('@');
+    expect(sheet.cell('A4').formula).toBeUndefined();
+  });
+
   test('a second generation replaces the rows, leaving no old ones below', async () => {
     const model = base();
     const s = createStandIn(model);

@@ -99,8 +99,8 @@ describe.each(LANGS)('Apply and undo (%s)', (lang) => {
     // one history row per client, appended to a new sheet
     expect(p.model.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), p.sample.history]);
     const history = p.model.sheet(p.sample.history);
-    expect(history.read('A1:I1')[0]).toEqual(HISTORY_HEADERS[lang]);
-    expect(history.usedRange(true)).toEqual({ r0: 0, c0: 0, r1: 320, c1: 8 });
+    expect(history.read('A1:M1')[0]).toEqual(HISTORY_HEADERS[lang]);
+    expect(history.usedRange(true)).toEqual({ r0: 0, c0: 0, r1: 320, c1: HISTORY_HEADERS[lang].length - 1 });
     expect(history.read('B2:B321').map((r) => r[0]).sort()).toEqual(ref.clients.map((c) => c.name).sort());
     // the rules applied are kept in the workbook
     expect(p.model.settings.has(RULES_KEY)).toBe(true);
@@ -144,7 +144,7 @@ describe.each(LANGS)('Apply and undo (%s)', (lang) => {
     expectRestored(p.model, before);
   });
 
-  test('a second review after Apply turns grace warnings into downgrades', async () => {
+  test('grace is time, not clicks: a second review the same day repeats the warnings; one dated a period later moves them down', async () => {
     const p = await renderPane(lang);
     await reviewClients(p);
     const first = countsOf('status-counts');
@@ -154,6 +154,14 @@ describe.each(LANGS)('Apply and undo (%s)', (lang) => {
     await apply(p);
     await findMessage(new RegExp(p.sample.history));
     await idle();
+    // the same day (the same review period): the same decisions, nobody is moved down
+    await press(p.t.review.run);
+    await idle();
+    await waitFor(() => expect(countsOf('status-counts')).toEqual(first));
+    // a review dated in a later period
+    fireEvent.click(screen.getByTestId('tab-source'));
+    fireEvent.change(await screen.findByTestId('review-date'), { target: { value: '2099-07-01' } });
+    fireEvent.click(screen.getByTestId('tab-review'));
     await press(p.t.review.run);
     await waitFor(() => expect(countsOf('status-counts')[p.sample.text.grace]).toBeUndefined());
     await idle();

@@ -42,7 +42,8 @@ export const SAMPLE = {
       down: 'Down',
       protectedSheet: 'The sheet is protected',
       changed: 'The sheet changed since the review',
-      reasonWords: /over 6 months/,
+      // the sample's figure is a column; its window is named by the column, not claimed
+      reasonWords: /\(column 'Revenue \(6 months\)'\)/,
     },
   },
   ru: {
@@ -63,7 +64,7 @@ export const SAMPLE = {
       down: 'Понижение',
       protectedSheet: 'Лист защищён',
       changed: 'Лист изменился после пересмотра',
-      reasonWords: /за 6 месяцев/,
+      reasonWords: /\(столбец «Выручка за 6 мес\.»\)/,
     },
   },
 } as const;

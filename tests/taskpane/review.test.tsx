@@ -119,10 +119,10 @@ describe.each(LANGS)('Review step (%s)', (lang) => {
       const text = li.textContent ?? '';
       expect(text).toMatch(p.sample.text.reasonWords);
       if (lang === 'ru') {
-        expect(text).toMatch(/Выручка [\d\u00a0,]+ за 6 месяцев ниже планки (VIP|Key)/);
+        expect(text).toMatch(/Выручка [\d\u00a0,]+ \(столбец «Выручка за 6 мес\.»\) ниже планки уровня «(VIP|Key)»/);
         expect(text).not.toMatch(/Revenue|bar|Warning/);
       } else {
-        expect(text).toMatch(/Revenue [\d,.]+ over 6 months is below the (VIP|Key) bar/);
+        expect(text).toMatch(/Revenue [\d,.]+ \(column 'Revenue \(6 months\)'\) is below the (VIP|Key) bar/);
       }
     }
     // the reason of each row is also its tooltip

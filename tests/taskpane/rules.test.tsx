@@ -4,7 +4,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { findMessage, idle, LANGS, loadSample, Pane, readSource, renderPane } from './harness';
 import { analyzeGrid } from '../../src/core/analyze';
 import { presetRules } from '../../src/core/presets';
-import { DEFAULT_RULES, parseRuleSet, RuleSet } from '../../src/core/rules';
+import { DEFAULT_RULES, defaultRules, parseRuleSet, RuleSet } from '../../src/core/rules';
 import { detectTable } from '../../src/core/table';
 import { readSheet } from '../../src/excel/readSheet';
 import { RULES_KEY } from '../../src/excel/settings';
@@ -62,10 +62,11 @@ describe.each(LANGS)('Rules step (%s)', (lang) => {
   test('starts from the default Pareto rules and presets switch the tiers', async () => {
     const p = await renderPane(lang);
     await toRules(p);
+    // named in the pane's language: VIP / Key / Standard, VIP / Ключевой / Базовый
     expect(shownTiers(p)).toEqual([
       ['VIP', 'paretoShare', '50'],
-      ['Key', 'paretoShare', '80'],
-      ['Standard', 'base', ''],
+      [lang === 'en' ? 'Key' : 'Ключевой', 'paretoShare', '80'],
+      [lang === 'en' ? 'Standard' : 'Базовый', 'base', ''],
     ]);
     const figures = await sheetFigures(p);
 
@@ -75,9 +76,9 @@ describe.each(LANGS)('Rules step (%s)', (lang) => {
     // revenue bars come from the sheet that was read (not placeholders)
     fireEvent.change(preset, { target: { value: 'revenue' } });
     fireEvent.click(use);
-    const revenue = presetRules('revenue', figures, DEFAULT_RULES);
+    const revenue = presetRules('revenue', figures, defaultRules(lang));
     await waitFor(() => expect(shownTiers(p)).toEqual(expectedTiers(revenue)));
-    expect((screen.getByLabelText(p.t.rules.name) as HTMLInputElement).value).toBe('Revenue thresholds');
+    expect((screen.getByLabelText(p.t.rules.name) as HTMLInputElement).value).toBe(lang === 'en' ? 'Revenue thresholds' : 'Пороги по выручке');
     const [vip, key] = revenue.tiers.map((x) => x.criteria?.minAmount ?? 0);
     expect(vip).toBeGreaterThan(key);
     expect(key).toBeGreaterThan(1);
@@ -85,19 +86,19 @@ describe.each(LANGS)('Rules step (%s)', (lang) => {
     // margin bars are margin figures and the measure becomes margin
     fireEvent.change(preset, { target: { value: 'margin' } });
     fireEvent.click(use);
-    const margin = presetRules('margin', figures, DEFAULT_RULES);
+    const margin = presetRules('margin', figures, defaultRules(lang));
     await waitFor(() => expect(shownTiers(p)).toEqual(expectedTiers(margin)));
     expect((screen.getByLabelText(p.t.rules.measure) as HTMLSelectElement).value).toBe('margin');
     expect(margin.tiers[1].criteria?.minAmount).toBeLessThan(revenue.tiers[1].criteria?.minAmount ?? 0);
 
     fireEvent.change(preset, { target: { value: 'orders' } });
     fireEvent.click(use);
-    await waitFor(() => expect(shownTiers(p)).toEqual(expectedTiers(presetRules('orders', figures, DEFAULT_RULES))));
+    await waitFor(() => expect(shownTiers(p)).toEqual(expectedTiers(presetRules('orders', figures, defaultRules(lang)))));
     expect(shownTiers(p).map((x) => x[1])).toEqual(['minOrders', 'minOrders', 'base']);
 
     fireEvent.change(preset, { target: { value: 'pareto' } });
     fireEvent.click(use);
-    await waitFor(() => expect(shownTiers(p)).toEqual(expectedTiers(DEFAULT_RULES)));
+    await waitFor(() => expect(shownTiers(p)).toEqual(expectedTiers(defaultRules(lang))));
     expect(next(p).disabled).toBe(false);
   });
 
@@ -166,7 +167,7 @@ describe.each(LANGS)('Rules step (%s)', (lang) => {
     const text = (await screen.findByLabelText(p.t.rules.jsonLabel)) as HTMLTextAreaElement;
     const parsed = parseRuleSet(JSON.parse(text.value));
     expect(parsed.ok).toBe(true);
-    expect(parsed.ok && parsed.rules).toEqual({ ...DEFAULT_RULES, windowMonths: 12 });
+    expect(parsed.ok && parsed.rules).toEqual({ ...defaultRules(lang), windowMonths: 12 });
   });
 
   test('import of invalid JSON or invalid rules shows an error; valid JSON replaces the rules', async () => {
@@ -209,12 +210,12 @@ describe.each(LANGS)('Rules step (%s)', (lang) => {
     const value: unknown = JSON.parse(p.model.settings.get(RULES_KEY) ?? 'null');
     expect(typeof value).toBe('string');
     const saved = parseRuleSet(JSON.parse(value as string));
-    expect(saved.ok && saved.rules).toEqual({ ...DEFAULT_RULES, name: 'Half-year review', policy: { ...DEFAULT_RULES.policy, graceReviews: 2 } });
+    expect(saved.ok && saved.rules).toEqual({ ...defaultRules(lang), name: 'Half-year review', policy: { ...defaultRules(lang).policy, graceReviews: 2 } });
   });
 
   test('rules saved in the workbook are loaded when the pane opens', async () => {
     const model = await loadSample(lang);
-    const mine: RuleSet = { ...DEFAULT_RULES, name: 'From the workbook', windowMonths: 12 };
+    const mine: RuleSet = { ...defaultRules(lang), name: 'From the workbook', windowMonths: 12 };
     model.settings.set(RULES_KEY, JSON.stringify(JSON.stringify(mine)));
     const p = await renderPane(lang, model);
     await toRules(p);
@@ -231,7 +232,7 @@ describe.each(LANGS)('Rules step (%s)', (lang) => {
     expect(message.textContent).toContain(lang === 'en' ? 'tiers: needs at least two tiers' : 'уровни: нужно хотя бы два уровня');
     await idle();
     await toRules(p);
-    expect((screen.getByLabelText(p.t.rules.name) as HTMLInputElement).value).toBe(DEFAULT_RULES.name);
+    expect((screen.getByLabelText(p.t.rules.name) as HTMLInputElement).value).toBe(defaultRules(lang).name);
   });
 });
 

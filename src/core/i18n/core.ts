@@ -313,6 +313,12 @@ export const coreMessages = {
       other: 'Заголовок занимает строки {upper}–{lower}: {count} столбца по месяцам прочитаны из строки {lower}, под общим заголовком в строке {upper}.',
     },
   }),
+  'rules.anchorNotDate': { en: 'must be a date YYYY-MM-DD (e.g. 2026-01-01)', ru: 'должно быть датой в виде ГГГГ-ММ-ДД (например, 2026-01-01)' },
+  'rules.anchorDayAfter28': { en: 'a review period must start on day 1 to 28 of a month', ru: 'период пересмотра должен начинаться с 1-го по 28-е число месяца' },
+  'history.rulesChanged': m(['rules', 'sheet'], {
+    en: 'The rules changed since the last review of "{sheet}" (it was reviewed under "{rules}"). Run again with --history continue (the warnings given so far count) or --history restart (every client starts from this review).',
+    ru: 'Правила изменились после прошлого пересмотра листа «{sheet}» (он проводился по правилам «{rules}»). Запустите снова с --history continue (выданные предупреждения учитываются) или --history restart (все клиенты начинают с этого пересмотра).',
+  }),
   'table.monthsYearAssumed': m(['from', 'to', 'first', 'last'], {
     en: 'The month columns {from}–{to} name no year: read as {first} … {last}, the latest such months up to today. Add the year to the headers (e.g. "Jan 2025") if they are other months.',
     ru: 'Столбцы месяцев {from}–{to} без года: прочитаны как {first} … {last} — последние такие месяцы до сегодняшнего дня. Если это другие месяцы, добавьте год в заголовки (например, «Янв 2025»).',

@@ -51,6 +51,13 @@ export const pane = {
       en: { en: 'English: 1,234 = one thousand two hundred thirty-four', ru: 'Английский: 1,234 = одна тысяча двести тридцать четыре' },
       ru: { en: 'Russian: 1,234 = one point two three four', ru: 'Русский: 1,234 = одна целая двести тридцать четыре тысячных' },
     },
+    reviewDate: {
+      label: { en: 'Review date', ru: 'Дата пересмотра' },
+      hint: {
+        en: 'Empty: today. The review period it falls in (by default January–June or July–December) decides grace and the next review',
+        ru: 'Пусто: сегодня. Период пересмотра, в который она попадает (по умолчанию январь–июнь или июль–декабрь), определяет отсрочку и следующий пересмотр',
+      },
+    },
     asOf: { en: 'Review ends on (as-of date)', ru: 'Конец периода пересмотра' },
     asOfHint: { en: 'Empty: the latest date in the log', ru: 'Пусто: последняя дата в журнале' },
     window: { en: 'Review window, months', ru: 'Окно пересмотра, месяцев' },

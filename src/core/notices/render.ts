@@ -1,7 +1,8 @@
 import type { Analysis, ClientResult } from '../analyze';
 import { formatAmount, formatDay, Lang, ruPlural } from '../format';
 import type { RuleSet } from '../rules';
-import { benefitsForStep } from '../tiering';
+import { benefitsForStep, FigureWindow } from '../tiering';
+import { periodOf, ReviewCalendar, reviewCalendar, ReviewDates, reviewDates } from '../reviewPeriod';
 import { fillPlaceholders, missingValues, PlaceholderName, PlaceholderValues, PLACEHOLDER_NAMES } from './placeholders';
 import { NOTICE_TYPE_LABELS, NoticeTemplates, NoticeType, TemplateText, templateLabel } from './templates';
 
@@ -22,8 +23,12 @@ import { NOTICE_TYPE_LABELS, NoticeTemplates, NoticeType, TemplateText, template
 export interface NoticeOptions {
   /** Language of the letters (money, dates and the words the values use). */
   lang: Lang;
-  /** Day number of the letter (days since 1970-01-01). */
-  day: number;
+  /**
+   * Day number of the letter (days since 1970-01-01); default: the review's day (the analysis's
+   * `review`), which is also what the grace-until and next-review dates follow from. A letter
+   * dated after the grace it promises is reported by `missingReport` (placeholder graceUntil).
+   */
+  day?: number;
   /** Day a transfer or benefit change takes effect; default: the letter day + NOTICE_PERIOD_DAYS. */
   effectiveDay?: number;
 }
@@ -108,8 +113,14 @@ export function measureWord(measure: RuleSet['measure'], lang: Lang): string {
   return lang === 'en' ? 'order volume' : 'объём заказов';
 }
 
-/** The review window in words: "6 months" / "6 месяцев", "the whole period" / "весь период". */
-export function windowWords(months: number | 'all', lang: Lang): string {
+/**
+ * The review window in words: "6 months" / "6 месяцев", "the whole period" / "весь период"; for a
+ * figure whose window is unknown (a client sheet's "Revenue 2025"), the column it comes from:
+ * "period in column "Revenue 2025"" / "период в столбце «Выручка 2025»" (templates say "Over the
+ * {{window}}" / "За {{window}}").
+ */
+export function windowWords(months: number | 'all' | { column: string }, lang: Lang): string {
+  if (typeof months === 'object') return lang === 'en' ? `period in column "${months.column}"` : `период в столбце «${months.column}»`;
   if (months === 'all') return lang === 'en' ? 'the whole period' : 'весь период';
   return lang === 'en' ? `${months} month${months === 1 ? '' : 's'}` : `${months} ${ruPlural(months, ['месяц', 'месяца', 'месяцев'])}`;
 }
@@ -122,17 +133,22 @@ export function reviewEndDay(a: Pick<Analysis, 'aggregation' | 'clients'>): numb
   return end;
 }
 
-function windowMonthsOf(a: Pick<Analysis, 'aggregation' | 'rules'>): number | 'all' {
-  return a.aggregation.window?.months ?? a.rules.windowMonths;
+function windowMonthsOf(a: Pick<Analysis, 'aggregation' | 'rules'> & { figureWindow?: FigureWindow }): number | 'all' | { column: string } {
+  if (a.aggregation.window) return a.aggregation.window.months;
+  const w = a.figureWindow;
+  if (w && 'column' in w && w.column) return { column: w.column };
+  if (w && 'months' in w) return w.months;
+  return a.rules.windowMonths;
 }
 
 /**
  * The tier rules in words, one tier per line, with the bars of this review:
  * "• VIP — from 372,208 over 6 months (the bar is recalculated at each review)".
  */
-export function tierRulesText(a: Pick<Analysis, 'rules' | 'bars' | 'aggregation'>, lang: Lang, currency = ''): string {
+export function tierRulesText(a: Pick<Analysis, 'rules' | 'bars' | 'aggregation' | 'figureWindow'>, lang: Lang, currency = ''): string {
   const en = lang === 'en';
-  const win = windowWords(windowMonthsOf(a), lang);
+  const months = windowMonthsOf(a);
+  const win = (typeof months === 'object' ? (en ? 'the ' : '') : '') + windowWords(months, lang);
   const last = a.rules.tiers.length - 1;
   return a.rules.tiers
     .map((t, i) => {
@@ -209,19 +225,47 @@ interface Shared {
   nextReview: string;
   date: string;
   effectiveDate: string;
+  /** The review's dates (its day is the letter's default date). */
+  review: ReviewDates;
+  cal: ReviewCalendar;
+  /** Grace-until text by the number of warnings left after this one (0: the end of the review's period). */
+  graceUntil: Map<number, string>;
 }
 
 const shared = new WeakMap<Analysis, Map<string, Shared>>();
 
+/** The review's dates: the analysis's, else those of the letter's day under the rules' calendar. */
+export function noticeReview(a: Pick<Analysis, 'review' | 'rules'>, day?: number): ReviewDates {
+  if (a.review) return a.review;
+  return reviewDates(day ?? 0, reviewCalendar(a.rules));
+}
+
+/** The letter's day: the one asked for, else the review's. */
+export function letterDay(a: Pick<Analysis, 'review' | 'rules'>, options: Pick<NoticeOptions, 'day'>): number {
+  return options.day ?? noticeReview(a, options.day).day;
+}
+
+/**
+ * The last day a grace warning keeps the tier: the end of the review's period, or, with warnings
+ * left (graceReviews > 1), the end of the period as many periods later. Never before the review.
+ */
+export function graceUntilDay(review: ReviewDates, cal: ReviewCalendar, warningsLeft: number): number {
+  let end = review.period.endDay;
+  for (let i = 0; i < warningsLeft; i++) end = periodOf(end + 1, cal).endDay;
+  return end;
+}
+
 function sharedValues(a: Analysis, set: NoticeTemplates, options: NoticeOptions): Shared {
   const lang = options.lang;
-  const effective = options.effectiveDay ?? options.day + NOTICE_PERIOD_DAYS;
-  const key = `${lang}|${options.day}|${effective}|${set.currency}`;
+  const day = letterDay(a, options);
+  const effective = options.effectiveDay ?? day + NOTICE_PERIOD_DAYS;
+  const key = `${lang}|${day}|${effective}|${set.currency}`;
   let byKey = shared.get(a);
   if (!byKey) shared.set(a, (byKey = new Map()));
   let s = byKey.get(key);
   if (!s || s.set !== set) {
     const end = reviewEndDay(a);
+    const review = noticeReview(a, options.day);
     s = {
       lang,
       set,
@@ -230,13 +274,24 @@ function sharedValues(a: Analysis, set: NoticeTemplates, options: NoticeOptions)
       measure: measureWord(a.rules.measure, lang),
       window: windowWords(windowMonthsOf(a), lang),
       reviewEnd: end === null ? '' : formatDay(end, lang),
-      nextReview: a.nextReviewDay === null ? '' : formatDay(a.nextReviewDay, lang),
-      date: formatDay(options.day, lang),
+      nextReview: formatDay(review.nextReviewDay, lang),
+      date: formatDay(day, lang),
       effectiveDate: formatDay(effective, lang),
+      review,
+      cal: reviewCalendar(a.rules),
+      graceUntil: new Map(),
     };
     byKey.set(key, s);
   }
   return s;
+}
+
+/** Grace-until for a client: warnings left after this review decide how many periods it lasts. */
+function clientGraceUntil(s: Shared, a: Analysis, reviewsBelow: number): string {
+  const left = Math.max(0, a.rules.policy.graceReviews - reviewsBelow);
+  let text = s.graceUntil.get(left);
+  if (text === undefined) s.graceUntil.set(left, (text = formatDay(graceUntilDay(s.review, s.cal, left), s.lang)));
+  return text;
 }
 
 /**
@@ -268,7 +323,7 @@ export function noticeValues(client: ClientResult, a: Analysis, set: NoticeTempl
     measure: s.measure,
     window: s.window,
     reviewEnd: s.reviewEnd,
-    graceUntil: s.nextReview,
+    graceUntil: d.status === 'grace' ? clientGraceUntil(s, a, d.reviewsBelow) : formatDay(s.review.period.endDay, lang),
     nextReview: s.nextReview,
     effectiveDate: s.effectiveDate,
     date: s.date,
@@ -283,6 +338,8 @@ export function noticeValues(client: ClientResult, a: Analysis, set: NoticeTempl
 /** One generated notice. */
 export interface Notice {
   client: string;
+  /** The client as in the source cell: a numeric id stays a number in the Notices sheet. */
+  id?: string | number;
   key: string;
   email: string;
   type: NoticeType;
@@ -298,7 +355,7 @@ export interface Notice {
 export function renderNotice(client: ClientResult, a: Analysis, set: NoticeTemplates, type: NoticeType, options: NoticeOptions): Notice {
   const values = noticeValues(client, a, set, options);
   const r = render(set.templates[type][options.lang], values);
-  return { client: client.name, key: client.key, email: client.email ?? '', type, lang: options.lang, subject: r.subject, body: r.body, day: options.day, missing: r.missing };
+  return { client: client.name, id: client.id, key: client.key, email: client.email ?? '', type, lang: options.lang, subject: r.subject, body: r.body, day: letterDay(a, options), missing: r.missing };
 }
 
 export interface BuildOptions extends NoticeOptions {
@@ -395,11 +452,24 @@ export function missingReport(a: Analysis, set: NoticeTemplates, options: BuildO
       g.clients.push(c.name);
     }
   };
+  // a grace letter dated after the grace it promises (the letter date moved past the review's period)
+  const day = letterDay(a, options);
+  const review = noticeReview(a, options.day);
+  const cal = reviewCalendar(a.rules);
+  const late: ClientResult[] = [];
+  let lastGrace = -Infinity;
   for (const c of orderedClients(a)) {
     const type = noticeFor(c);
     if (!type) continue;
     add(type, c);
     if (options.criteria) add('criteria', c);
+    if (type === 'grace') {
+      const until = graceUntilDay(review, cal, Math.max(0, a.rules.policy.graceReviews - c.decision.reviewsBelow));
+      if (until < day) {
+        late.push(c);
+        lastGrace = Math.max(lastGrace, until);
+      }
+    }
   }
   const out = [...groups.values()];
   for (const g of out) {
@@ -418,6 +488,17 @@ export function missingReport(a: Analysis, set: NoticeTemplates, options: BuildO
           ? `${label}: {{${g.placeholder}}} is empty for ${who}${hint ? ` — ${hint}` : ''}. It stays as {{${g.placeholder}}} in the letter.`
           : `${label}: нет значения {{${g.placeholder}}} у ${who}${hint ? ` — ${hint}` : ''}. В письме останется {{${g.placeholder}}}.`;
     }
+  }
+  if (late.length) {
+    const g: MissingReport = { type: 'grace', letterLang: options.lang, placeholder: 'graceUntil', clients: late.map((c) => c.name), of: counts.get('grace') ?? late.length, text: { en: '', ru: '' } };
+    for (const lang of ['en', 'ru'] as const) {
+      const label = templateLabel('grace', g.letterLang, lang);
+      g.text[lang] =
+        lang === 'en'
+          ? `${label}: the letter date ${formatDay(day, lang)} is after the grace it promises (until ${formatDay(lastGrace, lang)}) for ${clientList(g.clients, lang)} — date the letters on the review date (${formatDay(review.day, lang)}) or review again.`
+          : `${label}: дата письма ${formatDay(day, lang)} позже конца отсрочки, которую оно обещает (до ${formatDay(lastGrace, lang)}), у ${clientList(g.clients, lang)} — поставьте дату пересмотра (${formatDay(review.day, lang)}) или проведите пересмотр заново.`;
+    }
+    out.push(g);
   }
   // the template order, then the placeholder order
   const typeOrder = Object.keys(NOTICE_TYPE_LABELS);

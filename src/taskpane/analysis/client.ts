@@ -271,7 +271,7 @@ export class WorkerAnalysis implements AnalysisClient {
             clients = new Array<ClientResult>(m.total);
             return;
           case 'clients': {
-            const ctx: DecideContext = { rules: summary!.rules, bars: summary!.bars };
+            const ctx: DecideContext = { rules: summary!.rules, bars: summary!.bars, window: summary!.figureWindow };
             for (let i = 0; i < m.clients.length; i++) {
               const c = withLazyReason(m.clients[i], ctx);
               clients[m.start + i] = m.periods ? withLazyPeriods(c, m.periods, i) : c;

@@ -33,7 +33,7 @@ export interface PackedPeriods {
 }
 
 /** What the analysis needs besides the grid: AnalyzeOptions minus anything that is not data. */
-export type AnalyzeRequest = Pick<AnalyzeOptions, 'rules' | 'detect' | 'asOfDay' | 'windowMonths' | 'previous' | 'periods' | 'numberLocale'>;
+export type AnalyzeRequest = Pick<AnalyzeOptions, 'rules' | 'detect' | 'asOfDay' | 'windowMonths' | 'previous' | 'periods' | 'numberLocale' | 'reviewDay' | 'restartHistory' | 'previousComplete'>;
 
 export type ToWorker =
   /**

@@ -1,3 +1,4 @@
+import { dashboardStrings } from './strings';
 import { mergeClasses } from '@fluentui/react-components';
 import type { DashboardKpis } from '../../core/dashboardKpis';
 import type { Formatters } from './format';
@@ -35,7 +36,7 @@ export function kpiList(k: DashboardKpis, s: DashboardStrings, f: Formatters): K
   ];
   return [
     { id: 'clients', label: s.kpi.clients, value: f.count(k.clients), note: s.kpi.clientsNote(k.excluded) },
-    { id: 'revenue', label: s.kpi.revenue, value: f.money(k.revenue), note: k.measure === 'margin' ? s.kpi.measureTotal(s.measure.margin) : '' },
+    { id: 'revenue', label: s.kpi.revenue, value: f.money(k.revenueCard.value), note: k.measure === 'margin' ? s.kpi.measureTotal(s.measure.margin) : k.revenueCard.note[s === dashboardStrings('ru') ? 'ru' : 'en'] },
     ...(topHeadline ? [...shares, { id: 'gini', label: s.kpi.gini, value: f.decimal(k.gini, 3), note: s.kpi.giniNote }, hhi] : [hhi, ...shares, { id: 'gini', label: s.kpi.gini, value: f.decimal(k.gini, 3), note: s.kpi.giniNote }]),
     { id: 'at-risk', label: s.kpi.atRisk, value: f.count(k.atRisk), note: s.kpi.atRiskNote },
     { id: 'downgrades', label: s.kpi.downgrades, value: f.count(k.plannedDowngrades), note: s.kpi.downgradesNote(k.stepDowns) },

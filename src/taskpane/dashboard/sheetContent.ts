@@ -36,7 +36,7 @@ export function dashboardSheetContent(x: SheetInputs): DashboardSheetContent {
   const guidelines = s.guidelineOption[k.guidelines];
   const kpiRows: Array<[string, number, string, string]> = [
     [s.kpi.clients, k.clients, '#,##0', s.kpi.clientsNote(k.excluded)],
-    [s.kpi.revenue, k.revenue, money, k.measure === 'margin' ? s.kpi.measureTotal(s.measure.margin) : ''],
+    [s.kpi.revenue, k.revenueCard.value, money, k.measure === 'margin' ? s.kpi.measureTotal(s.measure.margin) : k.revenueCard.note[f.lang]],
     [s.kpi.top20, k.top20Share, '0.0%', `${s.kpi.top20Note(k.top20Clients)} ${of}`],
     [s.kpi.top10, k.top10Share, '0.0%', `${s.kpi.top10Note(k.top10Clients)} ${of}`],
     [s.kpi.gini, k.gini, '0.000', s.kpi.giniNote],
