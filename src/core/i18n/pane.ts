@@ -210,5 +210,17 @@ export const pane = {
     analyze: { en: 'Analysing…', ru: 'Анализ…' },
   } as Record<string, Plain>,
   language: { en: 'Language', ru: 'Язык' },
+  history: {
+    asked: m(['rules'], {
+      en: 'This sheet was last reviewed under other rules ("{rules}"). Continue that history (warnings given so far count) or start anew (every client starts from this review)?',
+      ru: 'В прошлый раз этот лист пересматривали по другим правилам («{rules}»). Продолжить эту историю (выданные предупреждения учитываются) или начать заново (все клиенты начинают с этого пересмотра)?',
+    }),
+    askedOn: m(['rules', 'day'], {
+      en: 'This sheet was last reviewed on {day} under other rules ("{rules}"). Continue that history (warnings given so far count) or start anew (every client starts from this review)?',
+      ru: 'В прошлый раз ({day}) этот лист пересматривали по другим правилам («{rules}»). Продолжить эту историю (выданные предупреждения учитываются) или начать заново (все клиенты начинают с этого пересмотра)?',
+    }),
+    cont: { en: 'Continue the history', ru: 'Продолжить историю' },
+    restart: { en: 'Start anew', ru: 'Начать заново' },
+  },
   outside: { en: 'Running outside Excel: open the add-in in Excel, or use the workbench (npm start).', ru: 'Надстройка открыта вне Excel: откройте её в Excel или используйте стенд (npm start).' },
 };
