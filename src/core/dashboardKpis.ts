@@ -2,6 +2,7 @@ import type { Analysis } from './analyze';
 import { HhiBand, hhiBand } from './hhi';
 import { topCount } from './topShare';
 import { formatAmount, Lang } from './format';
+import { dashboard, t } from './i18n';
 
 /**
  * The dashboard's headline figures, from the same analysis as the review:
@@ -113,8 +114,8 @@ function revenueCard(measure: 'revenue' | 'margin', total: number, revenue: numb
   return {
     value: total,
     note: {
-      en: `positive totals, the base of the shares; all clients: ${formatAmount(revenue, 'en')}`,
-      ru: `положительные итоги — база долей; по всем клиентам: ${formatAmount(revenue, 'ru')}`,
+      en: t('en', dashboard.kpi.revenueBase, { amount: formatAmount(revenue, 'en') }),
+      ru: t('ru', dashboard.kpi.revenueBase, { amount: formatAmount(revenue, 'ru') }),
     },
   };
 }

@@ -57,6 +57,7 @@ export const dashboard = {
   skipped: m(['names'], { en: 'Left out as too large for Excel: {names}.', ru: 'Слишком велики для Excel и пропущены: {names}.' }),
   kpi: {
     region: { en: 'Key figures', ru: 'Основные показатели' },
+    revenueBase: m(['amount'], { en: 'positive totals, the base of the shares; all clients: {amount}', ru: 'положительные итоги — база долей; по всем клиентам: {amount}' }),
     clients: { en: 'Clients', ru: 'Клиентов' },
     clientsNote: m(['count'], {
       en: { zero: 'all with a positive total', one: '{count:n} with no positive total left out', other: '{count:n} with no positive total left out' },
