@@ -24,7 +24,17 @@ test('openpyxl and LibreOffice workbooks open; the pane reads their table (en, r
   ];
   for (const [name, bytes, sheet, first] of files) {
     await openBytes(page, name, bytes);
-    await page.waitForFunction((n) => document.body.textContent?.includes(n), name);
+    // opened when the model holds the file's sheet (the page says "Opening …" before that)
+    await page.waitForFunction(
+      ([s]) => {
+        try {
+          return window.__workbench!.model.sheet(s).cell('A2').value !== undefined && !document.querySelector('[data-testid="workbench-progress"]');
+        } catch {
+          return false;
+        }
+      },
+      [sheet] as const,
+    );
     const value = await page.evaluate(([s]) => window.__workbench!.model.sheet(s).cell('A2').value ?? null, [sheet] as const);
     expect(value).toBe(first);
     expect(await page.getByRole('alert').count()).toBe(0);

@@ -60,7 +60,7 @@ test('English sample: detect, review, apply, check the cells, undo', async () =>
   expect(errors).toEqual([]);
 });
 
-test('Russian sample: a second review turns grace warnings into downgrades', async () => {
+test('Russian sample: a review again the same day keeps the grace warnings; one a period later turns them into downgrades', async () => {
   const { page, errors } = await openPage(wb.browser(), `${wb.url()}/workbench.html?lang=ru`);
   await page.getByTestId('read-sheet').waitFor();
   await readAndReview(page);
@@ -72,7 +72,17 @@ test('Russian sample: a second review turns grace warnings into downgrades', asy
   expect(await cell(page, 'Клиенты', 'J3')).toBe('Уровень');
   await shot(page, 'ru-1-applied');
 
-  // the next review reads the grace state back from the sheet and the history
+  // a review again the same day replaces that period's decision: the same warnings, no downgrade (issue 12)
+  await page.getByTestId('review').click();
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await page.getByText(/Предупреждение: \d+/).waitFor();
+  const again = await statusCounts(page);
+  expect(Number(/Предупреждение: (\d+)/.exec(again)?.[1])).toBe(grace);
+  expect(again).not.toMatch(/Понижение/);
+  // a review dated in a later period reads the grace state back from the history: one step down
+  await page.getByTestId('tab-source').click();
+  await page.getByTestId('review-date').fill('2099-07-01');
+  await page.getByTestId('tab-review').click();
   await page.getByTestId('review').click();
   await page.getByText(/Понижение: \d+/).waitFor();
   const second = await statusCounts(page);
