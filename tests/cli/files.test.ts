@@ -158,7 +158,9 @@ describe('apply: nothing of the workbook lost', () => {
       const before = await load(input);
       const after = await load(out);
       const summary = lang === 'ru' ? 'Сводка уровней' : 'Tier summary';
-      expect(after.worksheets.map((w) => w.name)).toEqual([...before.worksheets.map((w) => w.name), summary]);
+      // the new sheets: the Tier history (every client's decision of this review, issue 12) and the summary
+      const history = lang === 'ru' ? 'История уровней' : 'Tier history';
+      expect(after.worksheets.map((w) => w.name)).toEqual([...before.worksheets.map((w) => w.name), history, summary]);
       // the result columns are the only new cells of the data sheet: D..I
       const resultCols = new Set([3, 4, 5, 6, 7, 8]);
       for (const ws of before.worksheets) {
@@ -246,7 +248,7 @@ describe("apply: a user's own columns and sheets are never replaced without --ov
       const g3 = worksheetGrid(wb3.getWorksheet(SHEET[lang])!);
       expect(g3[0][3]).toBe('ABC');
       expect(['A', 'B', 'C']).toContain(g3[1][3]);
-      expect(wb3.worksheets.map((w) => w.name)).toEqual([SHEET[lang], summary]);
+      expect(wb3.worksheets.map((w) => w.name)).toEqual([SHEET[lang], lang === 'ru' ? 'История уровней' : 'Tier history', summary]);
       expect(worksheetGrid(wb3.getWorksheet(summary)!)[0][0]).toBe(lang === 'ru' ? 'Уровни клиентов — сводка' : 'Client Tiers — summary');
     });
 
@@ -267,7 +269,14 @@ describe("apply: a user's own columns and sheets are never replaced without --ov
     expect((await cli(['apply', out, '--sheet', 'Sales', '--out', out2])).code).toBe(0);
     const second = await load(out2);
     expect(second.worksheets.map((w) => w.name)).toEqual(first.worksheets.map((w) => w.name));
-    expect(worksheetGrid(second.getWorksheet('Client tiers (2)')!).slice(1).every((row) => row[9] === 'Keep')).toBe(true);
+    // the same review period: that period's decision again (issue 12), not a second review
+    expect(worksheetGrid(second.getWorksheet('Client tiers (2)')!).slice(1).every((row) => row[9] === 'New')).toBe(true);
+    // a review dated a period later reads ours (and the Tier history): the clients keep their tiers
+    const out3 = path.join(tmp, 'log-mine-out3.xlsx');
+    expect((await cli(['apply', out2, '--sheet', 'Sales', '--review-date', '2099-07-01', '--out', out3])).code).toBe(0);
+    const third = await load(out3);
+    expect(third.worksheets.map((w) => w.name)).toEqual(first.worksheets.map((w) => w.name));
+    expect(worksheetGrid(third.getWorksheet('Client tiers (2)')!).slice(1).every((row) => row[9] === 'Keep')).toBe(true);
   });
 
   test('results beside an Excel table: the table grows over them (a later sort in Excel keeps rows together)', async () => {
@@ -300,7 +309,8 @@ describe('apply: CSV', () => {
     expect(at).toBe(5);
     expect(g[0].slice(at, at + 2)).toEqual(['Уровень', 'ABC']);
     for (const row of g.slice(1)) {
-      expect(['VIP', 'Key', 'Standard']).toContain(row[at]);
+      // a Russian file's default tiers are named in Russian (issue 12)
+      expect(['VIP', 'Ключевой', 'Базовый']).toContain(row[at]);
       expect(['A', 'B', 'C']).toContain(row[at + 1]);
     }
     expect(g[1].slice(3, 5)).toEqual(['лишнее', 'ещё']);
@@ -315,7 +325,7 @@ describe('apply: CSV', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe(`Note: A2: the client name is ${huge.length} characters long, more than an Excel cell holds (32,767); it was written cut short.\n`);
     const wb = await load(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tier summary', 'Tier summary (2)']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tier summary', 'Tier history', 'Tier summary (2)']);
     expect(String(worksheetGrid(wb.getWorksheet('Tier summary')!)[1][0]).length).toBe(32767);
   });
 });
