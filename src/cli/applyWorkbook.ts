@@ -129,9 +129,6 @@ async function applyAsStored(data: Uint8Array, a: Analysis, file: string, lang: 
     target = placeSheet(packageSheets(edit), CLIENT_SHEET_NAMES, OWN.clientSheet, lang, options, notes, replaced);
     edit.addSheet(clientSheet(edit, target, a, lang, notes));
     edit.markCells(OWN.clientSheet, target, [{ r: 0, c: 0 }]);
-    summaryName = placeSheet(packageSheets(edit), SUMMARY_SHEET_NAMES, OWN.summary, lang, options, notes, replaced);
-    edit.addSheet(summarySheet(edit, summaryName, a, lang));
-    edit.markCells(OWN.summary, summaryName, [{ r: 0, c: 0 }]);
     if (options.history?.rows.length) {
       // the Tier history: its rows as read and this review's, in a sheet that replaces the old one
       // under its name (the package's parts are copied, not edited in place)
@@ -143,6 +140,9 @@ async function applyAsStored(data: Uint8Array, a: Analysis, file: string, lang: 
       edit.addSheet(historySheetRows(edit, historyName, priorHistory ?? [], options.history.rows, lang));
       edit.markCells(OWN.history, historyName, [{ r: 0, c: 0 }]);
     }
+    summaryName = placeSheet(packageSheets(edit), SUMMARY_SHEET_NAMES, OWN.summary, lang, options, notes, replaced);
+    edit.addSheet(summarySheet(edit, summaryName, a, lang));
+    edit.markCells(OWN.summary, summaryName, [{ r: 0, c: 0 }]);
     asStored = await edit.write(file);
   } catch (e) {
     if (e instanceof NotStreamable) return undefined;

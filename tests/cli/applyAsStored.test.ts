@@ -63,7 +63,7 @@ describe('a transaction log: the package copied as stored', () => {
           expect(lostFeatures(before, after)).toEqual([]);
           // the new sheets, as our reader and as ExcelJS (after the normalising the CLI does) read them
           const grids = await readXlsxGrids(await fs.readFile(out));
-          expect(grids.map((g) => g.name)).toEqual([lang === 'ru' ? 'Клиенты' : 'Clients', CLIENT_SHEET_NAMES[lang], SUMMARY_SHEET_NAMES[lang]]);
+          expect(grids.map((g) => g.name)).toEqual([lang === 'ru' ? 'Клиенты' : 'Clients', CLIENT_SHEET_NAMES[lang], lang === 'ru' ? 'История уровней' : 'Tier history', SUMMARY_SHEET_NAMES[lang]]);
           const clients = grids[1].grid;
           expect(clients[0]).toEqual([...CLIENT_SHEET_HEADERS[lang]]);
           expect(clients.length - 1).toBe(12);
@@ -88,7 +88,8 @@ describe('a transaction log: the package copied as stored', () => {
     const first = await applyTo('again', hostileXlsx({ log: true, localName: true, printTitles: true, userSheet: 'Notes' }));
     expect(first.r.code).toBe(0);
     const out2 = path.join(tmp, 'again-out2.xlsx');
-    const r2 = await cli(['apply', first.out, '--out', out2]);
+    // dated a review period later (a second apply in the same period repeats that period's decision, issue 12)
+    const r2 = await cli(['apply', first.out, '--out', out2, '--review-date', '2099-07-01']);
     expect(r2.err).toBe('');
     expect(r2.code).toBe(0);
     const grids1 = await readXlsxGrids(await fs.readFile(first.out));
@@ -105,11 +106,11 @@ describe('a transaction log: the package copied as stored', () => {
     const kept = await applyTo('user-sheet', bytes);
     expect(kept.r.code).toBe(0);
     expect(kept.r.err).toContain('the new sheet is "Client tiers (2)"');
-    expect((await readXlsxGrids(await fs.readFile(kept.out))).map((g) => g.name)).toEqual(['Clients', 'Client tiers', 'Client tiers (2)', 'Tier summary']);
+    expect((await readXlsxGrids(await fs.readFile(kept.out))).map((g) => g.name)).toEqual(['Clients', 'Client tiers', 'Client tiers (2)', 'Tier history', 'Tier summary']);
     const replaced = await applyTo('user-sheet-overwrite', bytes, ['--overwrite']);
     expect(replaced.r.code).toBe(0);
     const grids = await readXlsxGrids(await fs.readFile(replaced.out));
-    expect(grids.map((g) => g.name)).toEqual(['Clients', 'Client tiers', 'Tier summary']);
+    expect(grids.map((g) => g.name)).toEqual(['Clients', 'Client tiers', 'Tier history', 'Tier summary']);
     expect(grids[1].grid[0]).toEqual([...CLIENT_SHEET_HEADERS.en]);
   });
 
@@ -125,7 +126,7 @@ describe('a transaction log: the package copied as stored', () => {
     expect(new XlsxEdit(buffer).sheetNames()).toEqual(['Sales', 'Client tiers']);
     const { out, r } = await applyTo('user-sheet-with-parts', buffer, ['--overwrite']);
     expect(r.code).toBe(0);
-    expect((await readXlsxGrids(await fs.readFile(out))).map((g) => g.name)).toEqual(['Sales', 'Client tiers', 'Tier summary']);
+    expect((await readXlsxGrids(await fs.readFile(out))).map((g) => g.name)).toEqual(['Sales', 'Client tiers', 'Tier history', 'Tier summary']);
   });
 
   test('text a cell cannot hold as it is: control characters and lone surrogates escaped as ST_Xstring says', () => {

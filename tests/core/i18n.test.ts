@@ -183,7 +183,8 @@ describe('reasons count their months, orders and reviews', () => {
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.rules;
   };
-  const reason = (rs: RuleSet, input: Parameters<typeof decide>[0]) => decide(input, { rules: rs, bars: tierBars(rs, [input.measure]) }).reason;
+  // a window of months known (a log, month columns): the reason names it
+  const reason = (rs: RuleSet, input: Parameters<typeof decide>[0]) => decide(input, { rules: rs, bars: tierBars(rs, [input.measure]), window: { months: rs.windowMonths } }).reason;
 
   test.each([
     [1, 'за 1 месяц', 'over 1 month'],
