@@ -215,7 +215,7 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
     const options = optionsFor(sheet);
     // apply reads the sheets it marked; analyze streams the .xlsx (no workbook model, no marks) and
     // reads the sheets with our names
-    const previous = input.kind === 'xlsx' ? readPreviousState(input.sheets, command === 'apply' ? await markedClientSheet(file) : undefined) : undefined;
+    const previous = input.kind === 'xlsx' ? readPreviousState(input.sheets, command === 'apply' ? await markedSheetOf(file, 'clientSheet') : undefined) : undefined;
     const { historySheet, cliSource, cliPreviousState } = await import('./historySheet');
     const history = historySheet(input.sheets, command === 'apply' && input.kind === 'xlsx' ? await markedSheetOf(file, 'history') : undefined);
     historyName = history?.name;
@@ -249,11 +249,6 @@ async function runInner(argv: string[], io: Io, said: { lang?: Lang }): Promise<
   for (const n of written.notes) io.err(`${outLang === 'ru' ? 'Примечание' : 'Note'}: ${renderMessage(n, outLang)}\n`);
   io.out(`${render(outLang, excel.cliWrote, { out: String(values.out), count: written.rows, sheet: written.sheet, summary: written.summarySheet })}\n`);
   return 0;
-}
-
-/** The per-client sheet an earlier apply marked as its own (read from the workbook part; loaded for apply only). */
-async function markedClientSheet(file: string): Promise<string | undefined> {
-  return markedSheetOf(file, 'clientSheet');
 }
 
 /** The sheet an earlier apply marked with one of our defined names (read from the workbook part). */
